@@ -158,8 +158,10 @@ def _run_all(todo, out, path, data, n_procs, progress):
             yield _run_one(r['name'], out, r['kwargs'], path, data)
         return
     from fer_nbdev import grid  # spawned processes import the run function from the package (also when called from a notebook)
+    # a fresh process per run (Python >= 3.11): memory a run leaves behind is returned, runs can't leak into each other
+    fresh = dict(max_tasks_per_child=1) if sys.version_info >= (3, 11) else {}
     with ProcessPoolExecutor(n_procs, mp_context=mp.get_context('spawn'), initializer=grid._init_worker,
-                             initargs=(max(1, _cpus() // n_procs), data)) as ex:
+                             initargs=(max(1, _cpus() // n_procs), data), **fresh) as ex:
         futs = {ex.submit(grid._run_one, r['name'], out, r['kwargs'], path): r['name'] for r in todo}
         for f in progress_bar(as_completed(futs), total=len(futs), display=progress):
             try: yield f.result()
@@ -196,7 +198,7 @@ def run_grid(spec, # a spec dict or file (see `load_spec`)
     todo = [r for r in runs if status[r['name']] != 'done']
     if not dry_run:
         out.mkdir(parents=True, exist_ok=True)
-        (out/'grid.json').write_text(json.dumps(s, indent=2))
+        (out/f"grid_{s['name']}.json").write_text(json.dumps(s, indent=2))  # several specs may share `out`
         status = {n: 'skipped' if st == 'done' else st for n, st in status.items()}
         for name, err in _run_all(todo, out, path, data, n_procs, progress):
             status[name] = 'failed' if err else 'ran'

@@ -133,6 +133,13 @@ def evaluate(learn:Learner, # a trained learner
 # %% ../nbs/04_train.ipynb #c771f92a
 SAMPLERS = ['none', 'balanced', 'sqrt', 'smote']
 
+def _max_rss_mb():
+    "Peak resident memory of this process so far, in MB (`None` where `resource` is missing)"
+    try: import resource
+    except ImportError: return None
+    r = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(r / (2**20 if sys.platform == 'darwin' else 2**10))
+
 def _env():
     "Where and with what a run ran"
     return dict(device=str(default_device()), torch=torch.__version__, fastai=fastai.__version__, timm=timm.__version__,
@@ -224,6 +231,7 @@ def train_run(out, # run folder to write
         learn.export('model.pkl')
     cfg.update(data=dict(source=data.source, counts=data.counts().to_dict(), bad_files=list(data.bad)),
                env=_env(), precision=ifnone(precision, default_precision(dls.device)), wall_seconds=round(time.time() - t0, 1),
+               max_rss_mb=_max_rss_mb(),
                finished=time.strftime('%Y-%m-%d %H:%M:%S'))
     (out/'config.json').write_text(json.dumps(cfg, indent=2, default=str))
     (out/'metrics.json').write_text(json.dumps(metrics, indent=2))
