@@ -18,7 +18,7 @@ from fastai.learner import Learner, load_learner
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.cluster import KMeans
 from sklearn.model_selection import train_test_split
-from sklearn.metrics import precision_recall_fscore_support, f1_score
+from sklearn.metrics import precision_recall_fscore_support, f1_score, roc_auc_score
 from sklearn.utils import check_random_state
 from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import check_is_fitted, validate_data
@@ -343,7 +343,8 @@ def loco_run(data:FerData, # decoded data with 'train' and `eval_split` splits, 
         known, known_used = y_tr != c, 'all'
     X, y = np.r_[X_tr[known], X_tr[new]], np.r_[np.zeros(known.sum(), int), np.ones(new.sum(), int)]
     corr = Corrector(random_state=seed, **ck).fit(X, y)
-    fires = corr.decision_function(X_ev) > 0
+    dec = corr.decision_function(X_ev)
+    fires = dec > 0
     res = correction_metrics(y_ev, b_ev, corrected_predict(b_ev, fires, c), c, names=EMOTIONS)
     curve = few_shot_curve(X, y, X_ev, y_ev, base_pred=b_ev, new_class=c, sizes=sizes, n_draws=n_draws, seed=seed, **ck)
     curve.to_csv(out/'few_shot.csv', index=False)
@@ -355,6 +356,8 @@ def loco_run(data:FerData, # decoded data with 'train' and `eval_split` splits, 
     res.update(excluded=emo, eval_split=eval_split, n_known=int(known.sum()), n_new=int(new.sum()), n_eval=len(ev),
                known_used=known_used, fire_rate=float(fires.mean()), base_predicts_excluded=float((b_ev == c).mean()),
                base_train_accuracy=float((b_tr == y_tr)[~new].mean()),
+               auc=float(roc_auc_score(y_ev == c, dec)) if 0 < (y_ev == c).sum() < len(y_ev) else float('nan'),
+               sent_to={EMOTIONS[k]: float(np.mean(b_ev[y_ev == c] == k)) for k in range(len(EMOTIONS)) if k != c},
                base_valid_6=dict(accuracy=bv['accuracy'], macro_f1=bv['macro_f1']),
                feature_dim=int(X.shape[1]), n_components=int(corr.n_components_), held_out=corr.held_out_,
                few_shot={str(n): r.to_dict() for n, r in fs.iterrows()}, config=cfg, wall_seconds=round(time.time() - t0, 1))
@@ -432,6 +435,7 @@ def fer_loco(
     parts:str='embedding', # feature parts, comma separated (lstm-attn: embedding,context,states_mean,attn)
     n_draws:int=3, # random draws per few-shot size
     precision:str=None, # fp32|bf16|fp16 (default: fastest for the device)
+    size:int=None, # input size of the base models (default: the images' own, 48 for FER2013)
 ):
     "Leave-one-class-out: train on six emotions, correct the seventh with a stochastic-separation corrector"
     try:
@@ -442,6 +446,6 @@ def fer_loco(
         ev = eval_split or ('test' if d.has_test else 'valid')
         loco_experiment(d, out, cls, arch=arch, epochs=epochs, bs=bs, lr=lr, seed=seed, eval_split=ev,
                         corrector_kwargs=dict(rule=int(rule) if rule.isdigit() else rule, n_clusters=n_clusters),
-                        parts=[p for p in re.split(r'[,\s]+', parts) if p], n_draws=n_draws, progress=True, precision=precision)
+                        parts=[p for p in re.split(r'[,\s]+', parts) if p], n_draws=n_draws, progress=True, precision=precision, size=size)
     except (FerDataError, FileNotFoundError, ValueError, KeyError) as e: _die('fer-loco', e)
     print(f"wrote {Path(out)/'loco.json'} and {Path(out)/'loco.png'}")

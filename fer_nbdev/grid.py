@@ -214,8 +214,9 @@ METRICS = ['accuracy', 'balanced_accuracy', 'macro_f1']
 def summarise(out, # a grid's folder
               split:str='valid', # the split reported: 'valid' or 'test'
              ) -> pd.DataFrame:
-    "One row per finished run in `out`: method, dataset, seed, metrics, per-class recall, best epoch, epochs, minutes"
-    cols = ['run', 'method', 'dataset', 'seed'] + METRICS + [f'recall_{e}' for e in EMOTIONS] + ['best_epoch', 'epochs', 'minutes']
+    "One row per finished run in `out`: method, dataset, seed, metrics, their bootstrap 95% CIs, per-class recall, best epoch, epochs, minutes"
+    ci = [f'{m}_ci{b}' for m in ('accuracy', 'macro_f1') for b in ('lo', 'hi')]
+    cols = ['run', 'method', 'dataset', 'seed'] + METRICS + ci + [f'recall_{e}' for e in EMOTIONS] + ['best_epoch', 'epochs', 'minutes']
     rows = []
     for f in sorted(Path(out).glob('*/metrics.json')):
         if (key := parse_run_name(f.parent.name)) is None: continue
@@ -223,6 +224,7 @@ def summarise(out, # a grid's folder
         if split not in met: raise ValueError(f"{f}: no {split!r} results (it has {[k for k in met if isinstance(met[k], dict)]})")
         rep = met[split]
         rows.append(dict(run=f.parent.name, **key, **{m: rep[m] for m in METRICS},
+                         **{f'{m}_ci{b}': v for m, lh in rep.get('ci95', {}).items() for b, v in zip(('lo', 'hi'), lh)},
                          **{f'recall_{e}': rep['per_class'].get(e, {}).get('recall', np.nan) for e in EMOTIONS},
                          best_epoch=met['best_epoch'], epochs=cfg['epochs'], minutes=cfg['wall_seconds'] / 60))
     return pd.DataFrame(rows, columns=cols).sort_values(['method', 'dataset', 'seed'], ignore_index=True)

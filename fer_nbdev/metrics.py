@@ -80,9 +80,9 @@ def plot_confusion(y_true, # true class indices
 
 # %% ../nbs/02_metrics.ipynb #ccb9cc24
 from fastai.metrics import skm_to_fastai, accuracy
-from fastai.learner import AvgMetric
+from fastai.metrics import AccumMetric
 
 def fer_metrics():
-    "fastai metrics: accuracy, balanced accuracy and macro-F1"
-    return [AvgMetric(accuracy), skm_to_fastai(balanced_accuracy_score, name='balanced_accuracy'),
+    "fastai metrics: accuracy, balanced accuracy and macro-F1 (accumulated, so gathered across data-parallel processes)"
+    return [AccumMetric(accuracy, flatten=False), skm_to_fastai(balanced_accuracy_score, name='balanced_accuracy'),
             skm_to_fastai(f1_score, average='macro', name='macro_f1')]

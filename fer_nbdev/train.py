@@ -11,7 +11,8 @@ from contextlib import nullcontext, redirect_stdout
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn
 import timm, fastai
-from fastcore.basics import ifnone, store_attr
+from functools import partial
+from fastcore.basics import ifnone, store_attr, patch
 from fastcore.script import call_parse, store_true
 from fastai.learner import Learner, load_learner
 from fastai.callback.core import Callback
@@ -21,6 +22,8 @@ from fastai.callback.tracker import SaveModelCallback
 from fastai.callback.progress import CSVLogger
 from fastai.callback.schedule import *  # noqa: F401 (fit_one_cycle)
 from fastai.optimizer import Adam
+from fastai.torch_core import num_distrib, rank_distrib, distrib_barrier
+from fastai.distributed import DistributedDL, DistributedTrainer, rank0_first, teardown_distrib  # and `Learner.distrib_ctx`
 from .core import *
 from .data import *
 from .metrics import *
@@ -146,12 +149,25 @@ def _env():
                 python=platform.python_version(), machine=platform.machine(), cpus=os.cpu_count(),
                 gpu=torch.cuda.get_device_name() if torch.cuda.is_available() else None)
 
+@patch
+def _broadcast(self:DistributedDL, t, rank):
+    "Broadcast `t` from `rank` on the backend's device (fastai's own always uses CUDA, which gloo on the CPU lacks)"
+    t = torch.tensor(t, dtype=torch.long, device='cuda' if torch.distributed.get_backend() == 'nccl' else 'cpu')
+    torch.distributed.broadcast(t, rank)
+    return t.cpu().tolist()
+
+def _fit_ctx(learn):
+    "fastai's `distrib_ctx` under a distributed launcher, else nothing; SyncBatchNorm needs a GPU"
+    if not num_distrib(): return nullcontext()
+    cpu = learn.dls.device.type == 'cpu'
+    return learn.distrib_ctx(sync_bn=not cpu, cpu=cpu)
+
 def train_run(out, # run folder to write
               data:FerData|None=None, # decoded data (default: `load_fer(path, ...)`)
               path=None, # data path when `data` is not given (default `FER_DATA`)
               arch:str='resnet18', # architecture for `fer_model`
               epochs:int=30, # epochs of one-cycle training
-              bs:int=64, # batch size
+              bs:int=64, # global batch size: each of the N processes of a distributed run loads bs/N per step
               lr:float=2e-3, # peak learning rate
               size:int|None=None, # input size (default: the images' own)
               seed:int=42, # seed for subsets, initialisation, shuffling and augmentation
@@ -182,9 +198,16 @@ def train_run(out, # run folder to write
     if loss not in LOSSES: raise ValueError(f"Unknown loss {loss!r}: choose one of {LOSSES}")
     if weighting not in WEIGHTINGS: raise ValueError(f"Unknown weighting {weighting!r}: choose one of {list(WEIGHTINGS)}")
     if sampler not in SAMPLERS: raise ValueError(f"Unknown sampler {sampler!r}: choose one of {SAMPLERS}")
-    if data is None: data = load_fer(path, per_class_limit=per_class_limit, imbalance_factor=imbalance_factor, seed=seed,
-                                     skip_bad=skip_bad, mode='RGB' if rgb else 'L')
-    out.mkdir(parents=True, exist_ok=True)
+    world, rank = max(num_distrib(), 1), rank_distrib()  # processes (`accelerate launch`, torchrun) and this one's rank
+    if bs % world: raise ValueError(f"bs={bs} is the global batch size: it must be a multiple of the {world} processes")
+    if num_distrib():
+        from accelerate import PartialState
+        PartialState(cpu=not torch.cuda.is_available())  # process group and this process's GPU (accelerate needs `cpu` to pick gloo)
+    if data is None:
+        load = partial(load_fer, path, per_class_limit=per_class_limit, imbalance_factor=imbalance_factor, seed=seed,
+                       skip_bad=skip_bad, mode='RGB' if rgb else 'L')
+        data = rank0_first(load) if num_distrib() else load()  # rank 0 fills the decode cache, the others read it
+    if not rank: out.mkdir(parents=True, exist_ok=True)
     seed_everything(seed)
     wgts = None
     if sampler in ('balanced', 'sqrt'):
@@ -196,9 +219,10 @@ def train_run(out, # run folder to write
     # class counts of the images trained on (after SMOTE): weighted losses on top of a sampler correct twice
     trn = data.items.emotion.values[data.idxs('train')]
     counts = np.bincount([EMOTIONS.index(e) for e in trn if e in EMOTIONS], minlength=len(EMOTIONS))
-    dls = fer_dls(data, bs=bs, size=size, rgb=rgb, seed=seed, wgts=wgts)
+    dls = fer_dls(data, bs=bs // world, size=size, rgb=rgb, seed=seed, wgts=wgts)
     loss_func, loss_cbs = get_loss(loss, torch.tensor(counts), weighting=weighting)
-    cbs = loss_cbs + [CSVLogger(fname='history.csv'), SaveModelCallback(monitor=select, fname='best', with_opt=False)]
+    # every process runs SaveModelCallback (fastai saves on rank 0 only; all load best.pth after a barrier); one writes history.csv
+    cbs = loss_cbs + ([] if rank else [CSVLogger(fname='history.csv')]) + [SaveModelCallback(monitor=select, fname='best', with_opt=False)]
     if dicc:
         if uncertainty_mixing: raise ValueError("dicc and uncertainty_mixing both replace the classifier head: choose one")
         from fer_nbdev.dicc import dicc_model, subclass_counts, DICC
@@ -213,9 +237,18 @@ def train_run(out, # run folder to write
         from fer_nbdev.uncertainty import UncertaintyMixing
         cbs.append(UncertaintyMixing())
     learn = fer_learner(dls, model=model, loss_func=loss_func, cbs=cbs, precision=precision, path=out, model_dir='.tmp')
-    with (learn.no_bar() if not progress else nullcontext()), warnings.catch_warnings():
+    if num_distrib(): seed_everything(seed + rank)  # augmentation differs by process; DDP starts all from rank 0's weights
+    t1 = time.time()
+    with (learn.no_bar() if not progress else nullcontext()), warnings.catch_warnings(), _fit_ctx(learn):
         warnings.filterwarnings('ignore', message='.*Better model.*')
         learn.fit_one_cycle(epochs, lr)
+    fit_seconds = time.time() - t1
+    if num_distrib():
+        learn.remove_cb(DistributedTrainer)  # fastai leaves it on a single-process run
+        distrib_barrier()  # every process has read best.pth before rank 0 removes it
+        teardown_distrib()
+        if rank: return learn  # the run folder has one writer
+        os.environ['WORLD_SIZE'] = '1'  # rank 0 goes on alone: fastai must not gather its evaluation from the others
     hist = pd.read_csv(out/'history.csv')
     best = int(hist[select].idxmax())
     rep, yt, yp = evaluate(learn, data, 'valid')
@@ -230,7 +263,9 @@ def train_run(out, # run folder to write
         learn.fer_input_size = (size, size) if size else tuple(data.x.shape[1:3])  # read by `fer_nbdev.infer.input_size`
         learn.export('model.pkl')
     cfg.update(data=dict(source=data.source, counts=data.counts().to_dict(), bad_files=list(data.bad)),
+               world_size=world, bs_per_process=bs // world,
                env=_env(), precision=ifnone(precision, default_precision(dls.device)), wall_seconds=round(time.time() - t0, 1),
+               fit_seconds=round(fit_seconds, 2),
                max_rss_mb=_max_rss_mb(),
                finished=time.strftime('%Y-%m-%d %H:%M:%S'))
     (out/'config.json').write_text(json.dumps(cfg, indent=2, default=str))
@@ -248,7 +283,7 @@ def fer_train(
     out:str='runs/baseline', # run folder to write
     arch:str='resnet18', # timm architecture or 'lstm-attn'
     epochs:int=30, # training epochs
-    bs:int=64, # batch size
+    bs:int=64, # global batch size (split over the processes of `accelerate launch`)
     lr:float=2e-3, # peak learning rate (one-cycle)
     size:int=None, # input size (default: the images' own, 48 for FER2013)
     seed:int=42, # random seed
@@ -277,6 +312,7 @@ def fer_train(
                           small_input=small_input, cbam=cbam, uncertainty_mixing=uncertainty_mixing, dicc=dicc, dicc_r=dicc_r,
                           dicc_rule=dicc_rule, rgb=rgb, skip_bad=skip_bad)
     except (FerDataError, FileNotFoundError, ValueError, KeyError) as e: _die('fer-train', e)
+    if rank_distrib(): return
     m = json.loads((Path(out)/'metrics.json').read_text())['valid']
     print(f"{out}: validation accuracy {m['accuracy']:.4f}, balanced accuracy {m['balanced_accuracy']:.4f}, macro-F1 {m['macro_f1']:.4f}")
 
