@@ -24,7 +24,7 @@ from .core import *
 __all__ = ['SPLITS', 'IMG_EXTS', 'RAF_LABELS', 'DICC_COUNTS', 'FerDataError', 'folder_items', 'fake_fer', 'fer_or_fake',
            'csv_items', 'to_fer_csv', 'decode_items', 'zip_items', 'ckplus_items', 'rafdb_items', 'fer_items',
            'long_tail_counts', 'subsample', 'FerData', 'load_fer', 'plot_counts', 'show_faces', 'CacheGetter',
-           'fer_stats', 'fer_dls']
+           'fer_stats', 'fer_dls', 'noise_dls']
 
 # %% ../nbs/01_data.ipynb #c4dfcee7
 SPLITS = {'Training': 'train', 'PublicTest': 'valid', 'PrivateTest': 'test'}
@@ -426,3 +426,22 @@ def fer_dls(data:FerData, # decoded data with a 'train' split
     kw = dict(bs=bs, num_workers=0, **kwargs)
     if w is not None: return dblock.weighted_dataloaders(src, wgts=np.concatenate([w, np.zeros(len(val))]), **kw)
     return dblock.dataloaders(src, **kw)
+
+# %% ../nbs/01_data.ipynb #da400857
+import torch
+from fastai.data.core import Datasets, DataLoaders
+from fastai.data.transforms import ItemGetter
+
+def noise_dls(n:int=64, # items
+              bs:int=32, # batch size
+              size:int=48, # image side
+              n_in:int=1, # channels
+              n_classes:int=len(EMOTIONS), # labels are drawn from range(n_classes)
+              valid_pct:float=0.5, # the last `valid_pct` of the items are the validation set
+              seed:int=0, # seed of the images and labels
+             ) -> DataLoaders:
+    "Random images with random labels in fastai DataLoaders, for fast tests of models and callbacks (nothing to learn)"
+    g = torch.Generator().manual_seed(seed)
+    items = list(zip(torch.randn(n, n_in, size, size, generator=g), torch.randint(0, n_classes, (n,), generator=g)))
+    cut = n - int(n * valid_pct)
+    return Datasets(items, [[ItemGetter(0)], [ItemGetter(1)]], splits=[range(cut), range(cut, n)]).dataloaders(bs=bs, device='cpu')
