@@ -34,6 +34,7 @@ def problems():
                     elif not (nb.parent/ref).exists(): out.append(f"{nb.name}: cell {i} refers to missing file {ref}")
             elif c['cell_type'] == 'code':
                 for ref in re.findall(r"['\"](\.\./results/[^'\"*{}]+)['\"]", ''.join(c['source'])):
+                    if ref.endswith(('.pkl', '.pth', '.onnx')): continue  # model files stay on the machine that trained them (.gitignore)
                     if not (nb.parent/ref).exists(): out.append(f"{nb.name}: cell {i} reads missing file {ref}")
     for py in sorted((root/'fer_nbdev').glob('*.py')):
         if py.name.startswith('_'): continue
