@@ -1,7 +1,7 @@
 """Checks of the docs site that run where quarto can't: run from the repo root in CI.
 
 - README.md is what nbs/index.ipynb renders to (tools/readme.py);
-- no notebook stores an error output;
+- no notebook stores an error output, and the index (= README) stores no warnings;
 - every file a notebook's markdown links or shows (relative paths) exists, and every `page.html` link is a page;
 - every results file a notebook's code names (`'../results/...'`) exists;
 - the sidebar lists exactly the notebooks there are;
@@ -26,6 +26,7 @@ def problems():
         for i, c in enumerate(cells):
             for o in c.get('outputs', []):
                 if o.get('output_type') == 'error': out.append(f"{nb.name}: cell {i} stores an error output ({o.get('ename')})")
+                if nb.name == 'index.ipynb' and o.get('name') == 'stderr': out.append(f"index.ipynb: cell {i} stores stderr output, which the README would show: silence it and re-run")
             if c['cell_type'] == 'markdown':
                 for ref in re.findall(r'\]\(([^)#\s]+)', ''.join(c['source'])):
                     if '://' in ref or ref.endswith('.ipynb'): continue
