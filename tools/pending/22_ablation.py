@@ -50,6 +50,14 @@ tab = results_table(runs, cols=['accuracy', 'balanced_accuracy', 'macro_f1'] + [
 tab
 
 # %%
+test_eq(set(runs.method.unique()) <= set(variants.values()), True)
+for d in runs.dataset.unique(): test_eq(cfgs[cfgs.dataset == d].epochs.nunique(), 1)  # equal budget within a training set
+
+# %% [markdown]
+# Each variant minus the ResNet18 baseline on the same seed (same subset, initial weights and batch order); `wins`
+# counts the seeds where the variant beat the baseline:
+
+# %%
 gains = pd.concat({m: paired_gain(runs, 'resnet18', m) for m in ['accuracy', 'balanced_accuracy', 'macro_f1']}, axis=1)
 gains.round(3)
 
