@@ -133,6 +133,7 @@ def show_cbam_maps(imgs, # (n, 1, H, W) or (n, H, W) face images
                    alpha:float=0.5, # opacity of the map
                    cmap:str='jet', # colour map of the attention
                    norm:bool=True, # stretch each map to its own min..max (sigmoid maps are often flat), else 0..1
+                   flat:float=1e-5, # with `norm`: a map whose range is below this (a 1x1 map upsampled) is shown as it is
                   ):
     "Overlay attention `maps` (upsampled) on the face `imgs`; returns the figure"
     import matplotlib.pyplot as plt
@@ -141,7 +142,7 @@ def show_cbam_maps(imgs, # (n, 1, H, W) or (n, H, W) face images
     up = _upsample(torch.as_tensor(maps).cpu(), imgs.shape[-2:])
     if norm:
         lo, hi = up.amin((1, 2), keepdim=True), up.amax((1, 2), keepdim=True)
-        up = (up - lo) / (hi - lo).clamp_min(1e-8)
+        up = torch.where(hi - lo > flat, (up - lo) / (hi - lo).clamp_min(flat), up)  # stretching a flat map shows rounding noise
     n = len(imgs); nr = (n + ncols - 1) // ncols
     fig, axs = plt.subplots(nr, min(n, ncols), figsize=(1.6 * min(n, ncols), 1.8 * nr), squeeze=False)
     for i, ax in enumerate(axs.flat):

@@ -245,7 +245,8 @@ class _Gather(Callback):
     def after_pred(self):
         for k, h in self.hooks.items(): self.acts[k].append(h.stored.float().flatten(1).cpu())
 
-def classifier_layer(model:nn.Module) -> nn.Linear:
+def classifier_layer(model:nn.Module # a classifier (timm or any module ending in `nn.Linear`)
+                    ) -> nn.Linear:
     "The final linear layer of `model`: timm's classifier, else the last `nn.Linear`"
     fc = model.get_classifier() if hasattr(model, 'get_classifier') else None
     if isinstance(fc, nn.Linear): return fc

@@ -68,7 +68,8 @@ def fake_fer(path, # folder to write the synthetic data set into
              n:int=12, # images per emotion and split
              splits=('Training', 'PublicTest', 'PrivateTest'), # Kaggle file name prefixes to write
              size:int=48, # image side in pixels
-             seed:int=0):
+             seed:int=0, # random seed of the faces
+            ):
     "Write a small synthetic FER2013 layout (a learnable pattern per emotion plus noise) and return its path"
     path, rng = Path(path), np.random.default_rng(seed)
     yy, xx = np.mgrid[:size, :size] / size
@@ -260,7 +261,8 @@ def long_tail_counts(imbalance_factor:float, # largest / smallest class size
 def subsample(items:pd.DataFrame, # items with `emotion` and `split`
               counts:dict|int, # images to keep per emotion (an int: the same cap for all)
               split:str='train', # the split to subsample; the others are kept whole
-              seed:int=42):
+              seed:int=42, # random seed of the choice
+             ):
     "Seeded per-emotion subset of one split (a class smaller than asked keeps all its images)"
     rng = np.random.default_rng(seed)
     keep = []
@@ -282,7 +284,12 @@ def _cache_key(items, mode, size):
 
 class FerData:
     "Decoded images `x` (uint8) with their `items` (file, emotion, split)"
-    def __init__(self, items, x, bad=(), source=None): store_attr()
+    def __init__(self,
+                 items:pd.DataFrame, # one row per image: `file`, `emotion`, `split`
+                 x:np.ndarray, # uint8 images (n, h, w) or (n, h, w, 3), in the order of `items`
+                 bad=(), # files that could not be read (kept only with `skip_bad`)
+                 source=None, # where the data came from
+                ): store_attr()
     def __len__(self): return len(self.items)
     def __repr__(self): return f"FerData({len(self)} images {tuple(self.x.shape[1:])}, splits {self.counts().columns.tolist()[:-1]}, from {self.source})"
     @property
@@ -345,7 +352,8 @@ def load_fer(path=None, # FER2013 folder, csv or zip (or CK+/RAF-DB folder); def
 
 # %% ../nbs/01_data.ipynb #c100546a
 def plot_counts(data:FerData, # the data to describe
-                ax=None):
+                ax=None, # matplotlib axes to draw on (default: a new figure)
+               ):
     "Bar plot of images per emotion and split, with the imbalance ratio of the training split"
     t = data.counts().drop(columns='total')
     ax = t.plot.bar(ax=ax, figsize=(8, 3.5), width=0.8)
@@ -357,7 +365,8 @@ def plot_counts(data:FerData, # the data to describe
 def show_faces(data:FerData, # the data to show
                n:int=6, # faces per emotion
                split:str='train', # which split
-               seed:int=0):
+               seed:int=0, # random seed of the choice
+              ):
     "A grid of sample faces, one row per emotion"
     import matplotlib.pyplot as plt
     rng, idx = np.random.default_rng(seed), data.idxs(split)
@@ -374,12 +383,14 @@ def show_faces(data:FerData, # the data to show
 # %% ../nbs/01_data.ipynb #4b697376
 class CacheGetter:
     "Look up row numbers in a decoded array; pass paths, PIL images and arrays through"
-    def __init__(self, x=None): self.x = x
+    def __init__(self, x:np.ndarray|None=None # the decoded images row numbers index into
+                ): self.x = x
     def __call__(self, o): return self.x[o] if isinstance(o, (int, np.integer)) else o
     def __getstate__(self): return {'x': None}
 
 def fer_stats(data:FerData, # decoded data
-              split:str='train'):
+              split:str='train', # the split whose pixels to measure
+             ):
     "Mean and standard deviation of the pixels of `split`, in [0, 1]"
     x = data.x[data.idxs(split)][:20000].astype(np.float32) / 255
     return float(x.mean()), float(x.std())

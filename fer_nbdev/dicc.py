@@ -252,7 +252,8 @@ def plot_subclasses(emb:np.ndarray, # (n, d) embeddings (e.g. `DICC.emb`)
                     labels, # (n,) subclass of each image (e.g. `DICC.sub_of`)
                     parent, # (n_sub,) emotion of each subclass (e.g. `DICCHead.parent`)
                     cls, # the emotion to show: a name or an index
-                    ax=None):
+                    ax=None, # matplotlib axes to draw on (default: a new figure)
+                   ):
     "2-D PCA scatter of the images of emotion `cls`, coloured by subclass"
     import matplotlib.pyplot as plt
     labels, parent = np.asarray(labels), np.asarray(parent)

@@ -67,7 +67,8 @@ def bench_distributed(fn, # JSON file to write
                       bs:int=64, # global batch size
                       n:int=2, # processes of the data-parallel run
                       fer_args=(), # more `fer-train` options, e.g. ('--arch', 'resnet50')
-                      seed:int=42) -> dict:
+                      seed:int=42, # seed of the subset and the runs
+                     ) -> dict:
     "Training images/s of a plain process, one process through `distrib_ctx`, and `n` processes; written to `fn`"
     tmp = Path(tempfile.mkdtemp(prefix='fer_bench_'))
     d = load_fer(path, per_class_limit=per_class_limit, valid_limit=valid_limit, seed=seed, verbose=False)

@@ -74,11 +74,15 @@ def load_spec(spec, # a spec dict, or the path of a YAML or JSON file
     return res
 
 # %% ../nbs/11_grid.ipynb #41139345
-def run_name(method:str, dataset:str, seed:int) -> str:
+def run_name(method:str, # a method of the spec
+             dataset:str, # a training set of the spec
+             seed:int, # the seed
+            ) -> str:
     "The run folder name `<method>__<dataset>__s<seed>`"
     return f'{method}__{dataset}__s{seed}'
 
-def parse_run_name(name:str) -> dict|None:
+def parse_run_name(name:str # a folder name
+                  ) -> dict|None:
     "`method`, `dataset` and `seed` of a run name (`None` for other folder names)"
     m = re.fullmatch(r'(.+?)__(.+?)__s(-?\d+)', name)
     return dict(method=m[1], dataset=m[2], seed=int(m[3])) if m else None
@@ -132,7 +136,8 @@ def _run_one(name, out, kwargs, path=None, data=None) -> tuple[str, str|None]:
         _record(rd, traceback.format_exc())
         return name, f'{type(e).__name__}: {e}'
 
-def run_status(rd) -> str:
+def run_status(rd # a run folder
+              ) -> str:
     "'done' (metrics.json written), 'failed' (error.txt) or 'todo'"
     rd = Path(rd)
     return 'done' if (rd/'metrics.json').exists() else 'failed' if (rd/'error.txt').exists() else 'todo'

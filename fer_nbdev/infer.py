@@ -69,14 +69,16 @@ def load_image(o, # a file path, PIL image, or array: (h, w), (h, w, 1), (h, w, 
     return np.asarray(im.convert(mode))
 
 # %% ../nbs/10_infer.ipynb #e9df47de
-def input_size(learn:Learner) -> tuple[int, int]:
+def input_size(learn:Learner # a trained learner
+              ) -> tuple[int, int]:
     "`(h, w)` of the images `learn`'s model takes"
     if rs := first(t for t in learn.dls.after_item.fs if isinstance(t, Resize)): return (rs.size[1], rs.size[0])
     try: return tuple(learn.dls.train_ds[0][0].shape[-2:])
     except Exception: pass  # a loaded learner: the training images are not kept
     return tuple(getattr(learn, 'fer_input_size', (48, 48)))
 
-def input_mode(learn:Learner) -> str:
+def input_mode(learn:Learner # a trained learner
+              ) -> str:
     "'L' or 'RGB': the image mode `learn`'s model takes"
     return 'RGB' if model_channels(learn.model) == 3 else 'L'
 
@@ -221,7 +223,12 @@ def fer_predict(
 # %% ../nbs/10_infer.ipynb #79bf2fab
 class ProbsModel(nn.Module):
     "`model` with uint8-to-float scaling, normalisation and the output activation inside"
-    def __init__(self, model:nn.Module, mean:torch.Tensor, std:torch.Tensor, act=None):
+    def __init__(self,
+                 model:nn.Module, # the trained model (float32, CPU)
+                 mean:torch.Tensor, # per-channel mean of the training pixels, in [0, 1]
+                 std:torch.Tensor, # their standard deviation
+                 act=None, # output activation (e.g. softmax), or None for logits
+                ):
         super().__init__()
         self.model, self.act = model, act
         self.register_buffer('mean', torch.as_tensor(mean, dtype=torch.float32).reshape(1, -1, 1, 1))
@@ -230,7 +237,8 @@ class ProbsModel(nn.Module):
         out = self.model((x.float() / 255 - self.mean) / self.std)
         return self.act(out) if self.act is not None else out
 
-def probs_model(learn:Learner) -> ProbsModel:
+def probs_model(learn:Learner # a trained learner
+               ) -> ProbsModel:
     "A float32 CPU copy of `learn.model` taking uint8 images and returning probabilities, in eval mode"
     c = model_channels(learn.model)
     norm = first(t for t in learn.dls.after_batch.fs if isinstance(t, Normalize))

@@ -42,7 +42,8 @@ def bootstrap_ci(y_true, # true class indices
                  n:int=1000, # bootstrap resamples
                  level:float=0.95, # interval coverage
                  seed:int=0, # seed for the resampling
-                 n_classes:int=len(EMOTIONS)) -> dict:
+                 n_classes:int=len(EMOTIONS), # number of classes
+                ) -> dict:
     "Percentile bootstrap intervals of accuracy and macro-F1: `{'accuracy': (lo, hi), 'macro_f1': (lo, hi)}`"
     y_true, y_pred = np.asarray(y_true).astype(int), np.asarray(y_pred).astype(int)
     rng, m = np.random.default_rng(seed), len(y_true)

@@ -70,7 +70,8 @@ def smote(data:FerData, # decoded data with a 'train' split
 def show_smote(data:FerData, # data returned by `smote`
                emotion:str='disgust', # which emotion to show
                n:int=6, # faces per row
-               seed:int=0):
+               seed:int=0, # random seed of the choice
+              ):
     "Original (top row) and SMOTE (bottom row) training faces of `emotion`"
     import matplotlib.pyplot as plt
     rng, syn, emo = np.random.default_rng(seed), is_smote(data), data.items.emotion.values == emotion

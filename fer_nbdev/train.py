@@ -44,7 +44,8 @@ class CPUAutocast(Callback):
     def after_fit(self): self.ac = None
 
 def precision_cbs(precision:str|None=None, # 'fp32', 'bf16', 'fp16' or None: `default_precision()` for the device
-                  device=None):
+                  device=None, # the training device (default: `default_device()`)
+                 ):
     "Callbacks that train at `precision` on `device`"
     device = torch.device(ifnone(device, default_device()))
     precision = ifnone(precision, default_precision(device))
@@ -99,14 +100,16 @@ def fer_learner(dls, # DataLoaders from `fer_dls`
     return Learner(dls, model, loss_func=loss_func, metrics=fer_metrics(), cbs=cbs, wd=wd, **kwargs)
 
 # %% ../nbs/04_train.ipynb #60444f3f
-def model_channels(model:nn.Module) -> int:
+def model_channels(model:nn.Module # any model with a convolution
+                  ) -> int:
     "Input channels of the first convolution of `model`"
     return next(m.in_channels for m in model.modules() if isinstance(m, nn.Conv2d))
 
 # %% ../nbs/04_train.ipynb #016abf6d
 def predict_arrays(learn:Learner, # a trained learner
                    x:np.ndarray, # uint8 images (n, h, w) or (n, h, w, 3)
-                   bs:int=256) -> torch.Tensor:
+                   bs:int=256, # batch size
+                  ) -> torch.Tensor:
     "Class probabilities for decoded images, with the learner's own preprocessing"
     dl = learn.dls.test_dl(list(x), bs=bs, num_workers=0)
     with learn.no_bar(), warnings.catch_warnings():
@@ -349,7 +352,8 @@ def bench_train(data:FerData, # decoded data
                 n_batches:int=40, # batches per measurement
                 precisions=('fp32', 'bf16'), # precisions to compare
                 full_epoch:bool=False, # time real training over the whole training split (else `n_batches` of it)
-                small_input:bool=False) -> pd.DataFrame:
+                small_input:bool=False, # drop the ResNet stem max-pool (see `fer_model`)
+               ) -> pd.DataFrame:
     "Images/s of the data pipeline, pure compute and real training, per precision"
     dls = fer_dls(data, bs=bs, size=size)
     n = n_batches * bs

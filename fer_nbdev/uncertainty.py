@@ -103,12 +103,12 @@ class UncertaintyMixing(Callback):
     "Train a `RULHead` model with uncertainty-weighted feature mixing and the add-up loss"
     order = 60  # after callbacks that change the batch
     def __init__(self, kl:float=0., # weight of the optional log-variance regulariser (RUL: 0)
-                ): store_attr(); self.head = None
+                ): store_attr(); self.rul = None
 
     def before_fit(self):
         heads = [m for m in self.model.modules() if isinstance(m, RULHead)]
         if not heads: raise ValueError("UncertaintyMixing needs a model with a `RULHead` (see `rul_model`)")
-        self.head = heads[0]
+        self.rul = heads[0]
 
     def before_train(self):
         self._restore()
@@ -117,15 +117,15 @@ class UncertaintyMixing(Callback):
     def before_batch(self):
         if not self.training: return
         perm = torch.randperm(self.xb[0].shape[0], device=self.xb[0].device)
-        self.head.perm = self.learn.loss_func.perm = perm
+        self.rul.perm = self.learn.loss_func.perm = perm
 
     def after_loss(self):
-        if not (self.training and self.kl and self.head.kl_loss is not None): return
-        self.learn.loss_grad = self.loss_grad + self.kl * self.head.kl_loss
+        if not (self.training and self.kl and self.rul.kl_loss is not None): return
+        self.learn.loss_grad = self.loss_grad + self.kl * self.rul.kl_loss
         self.learn.loss = self.loss_grad.clone()
 
     def after_batch(self):
-        if self.head is not None: self.head.perm = self.head.kl_loss = None
+        if self.rul is not None: self.rul.perm = self.rul.kl_loss = None
 
     def _restore(self):
         if isinstance(self.learn.loss_func, AddUpLoss): self.learn.loss_func = self.learn.loss_func.loss_func
@@ -133,4 +133,4 @@ class UncertaintyMixing(Callback):
     def after_train(self): self._restore()
 
     def after_fit(self):
-        self._restore(); self.after_batch(); self.head = None
+        self._restore(); self.after_batch(); self.rul = None

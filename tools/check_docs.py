@@ -5,9 +5,10 @@
 - every file a notebook's markdown links or shows (relative paths) exists, and every `page.html` link is a page;
 - every results file a notebook's code names (`'../results/...'`) exists;
 - the sidebar lists exactly the notebooks there are;
-- every exported function and class has a docstring.
+- every exported function and class has a docstring, every parameter a docment (or an `Annotated` help),
+  and its notebook uses it outside the export cells (a command-line function: its command).
 """
-import sys, re, json, ast
+import sys, re, json, ast, inspect, importlib, tomllib, warnings
 from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from readme import render, root
@@ -45,10 +46,35 @@ def problems():
         for n in tree.body:
             if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name in names and not ast.get_docstring(n):
                 out.append(f"fer_nbdev/{py.name}: {n.name} has no docstring")
+    return out + api_problems()
+
+def api_problems():
+    "Exported functions and classes with an undocumented parameter, or that their notebook never shows in use"
+    from fastcore.docments import docments
+    scripts = {v.split(':')[1]: k for k, v in tomllib.loads((root/'pyproject.toml').read_text())['project']['scripts'].items()}
+    out = []
+    for nb in sorted((root/'nbs').glob('*.ipynb')):
+        cells = [''.join(c['source']) for c in json.loads(nb.read_text())['cells'] if c['cell_type'] == 'code']
+        exp = next((m[1] for c in cells if (m := re.search(r'^#\|\s*default_exp\s+(\S+)', c, re.M))), None)
+        if exp is None: continue
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore'); mod = importlib.import_module(f'fer_nbdev.{exp}')
+        used = '\n'.join(c for c in cells if not re.match(r'#\|\s*exports?\b', c))
+        for n in getattr(mod, '__all__', []):
+            o = getattr(mod, n)
+            if not (inspect.isfunction(o) or inspect.isclass(o)) or o.__module__ != mod.__name__: continue
+            if not any(re.search(rf'(?<![\w-]){re.escape(k)}(?![\w-])', used) for k in {n, scripts.get(n, n)}):
+                out.append(f"{nb.name}: {n} is exported but never used outside its export cell: show it working")
+            f = o.__dict__.get('__init__') if inspect.isclass(o) else o
+            if f is None: continue
+            doc, ps = docments(f), inspect.signature(f).parameters.values()
+            miss = [p.name for p in ps if p.name not in ('self', 'cls') and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+                    and not doc.get(p.name) and not str(p.annotation).startswith('Annotated[')]
+            if miss: out.append(f"fer_nbdev/{exp}.py: {n}: parameter(s) {miss} have no docment (`name:type=default, # what it is`)")
     return out
 
 if __name__ == '__main__':
     ps = problems()
     for p in ps: print(p, file=sys.stderr)
     if ps: sys.exit(1)
-    print("docs checks passed: README in sync, no stored errors, referenced files and pages exist, sidebar complete, exports documented")
+    print("docs checks passed: README in sync, no stored errors, referenced files and pages exist, sidebar complete, exports documented and used")
