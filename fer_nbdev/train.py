@@ -6,7 +6,7 @@ Docs: https://fer-nbdev.github.io/fer_nbdev/train.html.md"""
 
 # %% ../nbs/04_train.ipynb #ffdbffa8
 from __future__ import annotations
-import sys, os, json, time, platform, shutil, warnings
+import sys, os, gc, json, time, ctypes, platform, shutil, warnings, contextlib
 from contextlib import nullcontext, redirect_stdout
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn
@@ -30,8 +30,8 @@ from .metrics import *
 from .losses import get_loss, LOSSES, WEIGHTINGS
 
 # %% auto #0
-__all__ = ['SAMPLERS', 'CPUAutocast', 'precision_cbs', 'fer_model', 'fer_learner', 'model_channels', 'predict_arrays', 'evaluate',
-           'train_run', 'fer_train', 'fer_eval', 'bench_train']
+__all__ = ['SAMPLERS', 'CPUAutocast', 'precision_cbs', 'trim_memory', 'TrimMemory', 'fer_model', 'fer_learner', 'model_channels',
+           'predict_arrays', 'evaluate', 'train_run', 'fer_train', 'fer_eval', 'bench_train']
 
 # %% ../nbs/04_train.ipynb #5625b13e
 class CPUAutocast(Callback):
@@ -53,6 +53,17 @@ def precision_cbs(precision:str|None=None, # 'fp32', 'bf16', 'fp16' or None: `de
     if device.type == 'cuda': return [MixedPrecision(amp_mode=precision), ChannelsLast()]
     if precision == 'bf16': return [CPUAutocast(), ChannelsLast()]
     raise ValueError(f"precision {precision!r} is not available on {device.type}: use 'fp32' or 'bf16'")
+
+# %% ../nbs/04_train.ipynb #9cb374d4
+def trim_memory():
+    "Collect garbage and give free heap memory back to the OS (glibc's `malloc_trim`; a no-op without glibc)"
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError): ctypes.CDLL('libc.so.6').malloc_trim(0)
+
+class TrimMemory(Callback):
+    "Call `trim_memory` after every epoch, so a long run's memory stays flat"
+    order = 100
+    def after_epoch(self): trim_memory()
 
 # %% ../nbs/04_train.ipynb #138a2b02
 def fer_model(arch:str='resnet18', # timm architecture name, or 'lstm-attn'
@@ -96,7 +107,7 @@ def fer_learner(dls, # DataLoaders from `fer_dls`
     n_in = dls.one_batch()[0].shape[1]
     model = ifnone(model, fer_model(arch, n_in=n_in, n_out=len(dls.vocab), pretrained=pretrained, small_input=small_input))
     loss_func = ifnone(loss_func, get_loss('ce')[0])
-    cbs = list(ifnone(cbs, [])) + precision_cbs(precision, dls.device)
+    cbs = list(ifnone(cbs, [])) + precision_cbs(precision, dls.device) + [TrimMemory()]
     return Learner(dls, model, loss_func=loss_func, metrics=fer_metrics(), cbs=cbs, wd=wd, **kwargs)
 
 # %% ../nbs/04_train.ipynb #60444f3f
