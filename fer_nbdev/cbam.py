@@ -14,9 +14,10 @@ from fastcore.basics import store_attr
 from fastai.callback.core import Callback
 from fastai.callback.hook import hook_output
 from .core import EMOTIONS
+from .learner import Remedy, register_remedy, backbone_has, fer_model
 
 # %% auto #0
-__all__ = ['ChannelAttention', 'SpatialAttention', 'CBAM', 'add_cbam', 'cbam_layers', 'cbam_overhead', 'CBAMMaps',
+__all__ = ['ChannelAttention', 'SpatialAttention', 'CBAM', 'add_cbam', 'cbam_layers', 'CBAMRemedy', 'cbam_overhead', 'CBAMMaps',
            'show_cbam_maps', 'mean_cbam_maps', 'show_mean_cbam_maps']
 
 # %% ../nbs/05_cbam.ipynb #6203418f
@@ -74,6 +75,15 @@ def cbam_layers(model:nn.Module, # a model with CBAM modules
                ) -> list:
     "The `CBAM` modules of `model`, in forward order"
     return [m for m in model.modules() if isinstance(m, CBAM)]
+
+# %% ../nbs/05_cbam.ipynb #b0cd94ae
+@register_remedy('cbam')
+class CBAMRemedy(Remedy):
+    "CBAM in every residual block of the backbone (Fan et al. 2022)"
+    def check(self):
+        if not backbone_has(self.r.arch, (BasicBlock, Bottleneck)):
+            raise ValueError(f"cbam goes into residual blocks, and arch {self.r.arch!r} has none: use a ResNet (e.g. resnet18)")
+    def body(self, model:nn.Module) -> nn.Module: return add_cbam(model)
 
 # %% ../nbs/05_cbam.ipynb #7a9639c2
 def _count(model, size, in_chans):

@@ -14,7 +14,7 @@ from fastai.torch_core import set_seed
 
 # %% auto #0
 __all__ = ['EMOTIONS', 'EXTRA_EMOTIONS', 'SYNONYMS', 'FER_HELP', 'canon_emotion', 'fer_path', 'cpu_has_bf16', 'default_device',
-           'default_precision', 'seed_everything']
+           'default_precision', 'seed_everything', 'run_env', 'die']
 
 # %% ../nbs/00_core.ipynb #0829216a
 EMOTIONS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral']
@@ -79,3 +79,18 @@ def seed_everything(seed:int=42, # seed for python, numpy and torch
                    ):
     "Seed every random number generator used in training"
     set_seed(seed, reproducible=reproducible)
+
+# %% ../nbs/00_core.ipynb #c0af1d05
+def run_env() -> dict:
+    "Where and with what a run ran: device, library versions, Python, machine, cores, GPU"
+    import fastai, timm
+    return dict(device=str(default_device()), torch=torch.__version__, fastai=fastai.__version__, timm=timm.__version__,
+                python=platform.python_version(), machine=platform.machine(), cpus=os.cpu_count(),
+                gpu=torch.cuda.get_device_name() if torch.cuda.is_available() else None)
+
+def die(tool:str, # the command, e.g. 'fer-train'
+        e, # the error or message
+       ):
+    "Exit with status 2 and a one-line message for a user error"
+    import sys
+    print(f"{tool}: error: {e}", file=sys.stderr); sys.exit(2)

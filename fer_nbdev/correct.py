@@ -6,12 +6,12 @@ Docs: https://fer-nbdev.github.io/fer_nbdev/correct.html.md"""
 
 # %% ../nbs/09_correct.ipynb #0424dd5f
 from __future__ import annotations
-import re, json, time, pickle, warnings
+import re, json, time, pickle, argparse, warnings
+from dataclasses import asdict
 from pathlib import Path
 import numpy as np, pandas as pd, torch, torch.nn as nn
 import matplotlib.pyplot as plt
 from fastcore.basics import store_attr, listify
-from fastcore.script import call_parse
 from fastai.callback.core import Callback
 from fastai.callback.hook import Hook, hook_output
 from fastai.learner import Learner, load_learner
@@ -22,14 +22,15 @@ from sklearn.metrics import precision_recall_fscore_support, f1_score, roc_auc_s
 from sklearn.utils import check_random_state
 from sklearn.utils.multiclass import check_classification_targets, type_of_target
 from sklearn.utils.validation import check_is_fitted, validate_data
-from .core import EMOTIONS, canon_emotion, default_device
+from .core import EMOTIONS, canon_emotion, default_device, die
 from .data import FerData, FerDataError, load_fer
-from .train import train_run, predict_arrays, _die
+from .learner import predict_arrays
+from .train import train_run, get_recipe, add_recipe_args
 
 # %% auto #0
 __all__ = ['FEATURE_PARTS', 'LOCO_COLS', 'n_components', 'principal_axes', 'best_threshold', 'Corrector', 'corrected_predict',
            'correction_metrics', 'few_shot_curve', 'plot_few_shot', 'classifier_layer', 'features', 'drop_emotion',
-           'loco_run', 'parse_classes', 'loco_table', 'plot_loco', 'loco_experiment', 'fer_loco']
+           'loco_run', 'parse_classes', 'loco_table', 'plot_loco', 'loco_experiment', 'loco_parser', 'fer_loco']
 
 # %% ../nbs/09_correct.ipynb #6e80084d
 def n_components(eigvals, # covariance eigenvalues (any order), all of them, including zeros
@@ -298,21 +299,17 @@ def _check_same(old:dict, new:dict, where):
 def loco_run(data:FerData, # decoded data with 'train' and `eval_split` splits, all seven emotions
              excluded:str, # the emotion left out of training
              out, # folder; this emotion's results go to `out/<excluded>/`
-             arch:str='resnet18', # architecture for `fer_model` ('lstm-attn' for the paper's model)
-             epochs:int=10, # base model training epochs
-             bs:int=64, # batch size
-             lr:float=2e-3, # peak learning rate
-             seed:int=42, # seed for training and the corrector
+             recipe=None, # the base model's recipe: a `Recipe` or a name (default: the defaults with 10 epochs)
              corrector_kwargs:dict|None=None, # passed to `Corrector` (centre, rule, n_clusters, ...)
              eval_split:str='valid', # split to evaluate on: 'valid' (PublicTest) or 'test'
              parts=('embedding',), # feature parts (see `features`)
              sizes=(5, 20, 100, None), # few-shot sizes (None: all new-class training images)
              n_draws:int=3, # random draws per few-shot size
-             progress:bool=False, # progress bars while training
-             **train_kwargs, # passed to `train_run` (precision, small_input, loss, ...)
+             **kwargs, # `Recipe` fields overriding the recipe's (arch, epochs, seed, ...), and `progress` (bars while training)
             ) -> dict:
     "Train on six emotions, fit a corrector for the seventh on training images, evaluate; write `out/<excluded>/loco.json`"
-    t0, emo = time.time(), canon_emotion(excluded)
+    t0, emo, progress = time.time(), canon_emotion(excluded), kwargs.pop('progress', False)
+    r = get_recipe(recipe, **{**({} if recipe else dict(epochs=10)), **kwargs})
     if emo not in EMOTIONS: raise ValueError(f"{excluded!r} is not one of the FER2013 emotions {EMOTIONS}")
     if eval_split not in ('valid', 'test'): raise ValueError(f"eval_split must be 'valid' or 'test', not {eval_split!r}")
     c, ck, out = EMOTIONS.index(emo), dict(corrector_kwargs or {}), Path(out)/emo
@@ -320,9 +317,9 @@ def loco_run(data:FerData, # decoded data with 'train' and `eval_split` splits, 
     lbl = lambda idx: np.array([EMOTIONS.index(e) for e in data.items.emotion.values[idx]])
     y_tr, y_ev = lbl(trn), lbl(ev)
     if not (y_tr == c).any(): raise ValueError(f"No training images of {emo}: nothing to teach the corrector")
-    tcfg = dict(arch=arch, epochs=epochs, bs=bs, lr=lr, seed=seed)
+    tcfg = json.loads(json.dumps(asdict(r)))
     cfg = json.loads(json.dumps(dict(tcfg, corrector_kwargs=ck, eval_split=eval_split, parts=listify(parts), sizes=list(sizes),
-                                     n_draws=n_draws, n_train=len(trn), n_eval=len(ev), train_kwargs=train_kwargs, source=data.source)))
+                                     n_draws=n_draws, n_train=len(trn), n_eval=len(ev), source=Path(str(data.source)).name)))
     if (out/'loco.json').exists():
         res = json.loads((out/'loco.json').read_text())
         _check_same(res['config'], cfg, out/'loco.json')
@@ -334,7 +331,7 @@ def loco_run(data:FerData, # decoded data with 'train' and `eval_split` splits, 
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')  # fastai's note that load_learner unpickles: the file is our own
             learn = load_learner(base/'model.pkl', cpu=default_device().type != 'cuda')
-    else: learn = train_run(base, data=drop_emotion(data, emo), progress=progress, **tcfg, **train_kwargs)
+    else: learn = train_run(base, r, data=drop_emotion(data, emo), progress=progress)
     X_tr, p_tr = features(learn, data.x[trn], parts=parts)
     X_ev, p_ev = features(learn, data.x[ev], parts=parts)
     b_tr, b_ev = p_tr.argmax(1), p_ev.argmax(1)
@@ -343,14 +340,14 @@ def loco_run(data:FerData, # decoded data with 'train' and `eval_split` splits, 
         warnings.warn(f"{emo}: the base model gets only {known.sum()} known training image(s) right; fitting on all of them")
         known, known_used = y_tr != c, 'all'
     X, y = np.r_[X_tr[known], X_tr[new]], np.r_[np.zeros(known.sum(), int), np.ones(new.sum(), int)]
-    corr = Corrector(random_state=seed, **ck).fit(X, y)
+    corr = Corrector(random_state=r.seed, **ck).fit(X, y)
     dec = corr.decision_function(X_ev)
     fires = dec > 0
     res = correction_metrics(y_ev, b_ev, corrected_predict(b_ev, fires, c), c, names=EMOTIONS)
     # the strict operating point of the error-correction papers: a threshold that keeps 99% of the known fitting images
     t99 = float(np.quantile(corr.decision_function(X[y == 0]), .99))
     strict = correction_metrics(y_ev, b_ev, corrected_predict(b_ev, dec > t99, c), c, names=EMOTIONS)
-    curve = few_shot_curve(X, y, X_ev, y_ev, base_pred=b_ev, new_class=c, sizes=sizes, n_draws=n_draws, seed=seed, **ck)
+    curve = few_shot_curve(X, y, X_ev, y_ev, base_pred=b_ev, new_class=c, sizes=sizes, n_draws=n_draws, seed=r.seed, **ck)
     curve.to_csv(out/'few_shot.csv', index=False)
     ax = plot_few_shot(curve); ax.set_title(f'{emo} excluded: corrector fitted on n training images')
     ax.figure.savefig(out/'few_shot.png', dpi=110, bbox_inches='tight'); plt.close(ax.figure)
@@ -422,35 +419,32 @@ def loco_experiment(data:FerData, # decoded data
     return res
 
 # %% ../nbs/09_correct.ipynb #3ba7cfc3
-@call_parse
-def fer_loco(
-    data:str=None, # FER2013 folder, csv or zip (default: $FER_DATA)
-    out:str='runs/loco', # output folder: out/<emotion>/ per excluded emotion, out/loco.json, out/loco.png
-    arch:str='resnet18', # timm architecture or 'lstm-attn'
-    epochs:int=10, # base model training epochs
-    bs:int=64, # batch size
-    lr:float=2e-3, # peak learning rate
-    seed:int=42, # random seed
-    per_class_limit:int=None, # cap training images per emotion (smoke runs)
-    valid_limit:int=None, # cap validation images per emotion (smoke runs)
-    classes:str=None, # emotions to exclude, comma or space separated (default: all seven)
-    eval_split:str=None, # valid|test (default: test where the data has it, else valid)
-    rule:str='kaiser', # corrector's component rule: kaiser|broken-stick|condition or a number
-    n_clusters:int=1, # corrector's clusters of the new class
-    parts:str='embedding', # feature parts, comma separated (lstm-attn: embedding,context,states_mean,attn)
-    n_draws:int=3, # random draws per few-shot size
-    precision:str=None, # fp32|bf16|fp16 (default: fastest for the device)
-    size:int=None, # input size of the base models (default: the images' own, 48 for FER2013)
-):
+def loco_parser() -> argparse.ArgumentParser:
+    "`fer-loco`'s command line: data, output, emotions, corrector, and the base model's recipe options"
+    p = argparse.ArgumentParser(prog='fer-loco', description=fer_loco.__doc__)
+    p.add_argument('--data', help='FER2013 folder, csv or zip (default: $FER_DATA)')
+    p.add_argument('--out', default='runs/loco', help='output folder: out/<emotion>/ per excluded emotion, out/loco.json, out/loco.png')
+    p.add_argument('--valid-limit', dest='valid_limit', type=int, help='cap validation images per emotion (smoke runs)')
+    p.add_argument('--classes', help='emotions to exclude, comma or space separated (default: all seven)')
+    p.add_argument('--eval-split', dest='eval_split', help='valid|test (default: test where the data has it, else valid)')
+    p.add_argument('--rule', default='kaiser', help="corrector's component rule: kaiser|broken-stick|condition or a number")
+    p.add_argument('--n-clusters', dest='n_clusters', type=int, default=1, help="corrector's clusters of the new class")
+    p.add_argument('--parts', default='embedding', help='feature parts, comma separated (lstm-attn: embedding,context,states_mean,attn)')
+    p.add_argument('--n-draws', dest='n_draws', type=int, default=3, help='random draws per few-shot size')
+    return add_recipe_args(p)
+
+def fer_loco(argv:list|None=None, # the arguments (default: the command line)
+            ):
     "Leave-one-class-out: train on six emotions, correct the seventh with a stochastic-separation corrector"
+    a = vars(loco_parser().parse_args(argv))
+    o = {k: a.pop(k) for k in ('data', 'out', 'valid_limit', 'classes', 'eval_split', 'rule', 'n_clusters', 'parts', 'n_draws')}
     try:
-        cls = parse_classes(classes)
-        if rule not in ('kaiser', 'broken-stick', 'condition') and not rule.isdigit():
-            raise ValueError(f"--rule must be kaiser, broken-stick, condition or a number, not {rule!r}")
-        d = load_fer(data, per_class_limit=per_class_limit, valid_limit=valid_limit, seed=seed)
-        ev = eval_split or ('test' if d.has_test else 'valid')
-        loco_experiment(d, out, cls, arch=arch, epochs=epochs, bs=bs, lr=lr, seed=seed, eval_split=ev,
-                        corrector_kwargs=dict(rule=int(rule) if rule.isdigit() else rule, n_clusters=n_clusters),
-                        parts=[p for p in re.split(r'[,\s]+', parts) if p], n_draws=n_draws, progress=True, precision=precision, size=size)
-    except (FerDataError, FileNotFoundError, ValueError, KeyError) as e: _die('fer-loco', e)
-    print(f"wrote {Path(out)/'loco.json'} and {Path(out)/'loco.png'}")
+        cls, r = parse_classes(o['classes']), get_recipe(**{**({} if a.get('recipe') else dict(epochs=10)), **a})
+        if o['rule'] not in ('kaiser', 'broken-stick', 'condition') and not o['rule'].isdigit():
+            raise ValueError(f"--rule must be kaiser, broken-stick, condition or a number, not {o['rule']!r}")
+        d = load_fer(o['data'], per_class_limit=r.per_class_limit, valid_limit=o['valid_limit'], seed=r.seed, mode='RGB' if r.rgb else 'L')
+        loco_experiment(d, o['out'], cls, recipe=r, eval_split=o['eval_split'] or ('test' if d.has_test else 'valid'),
+                        corrector_kwargs=dict(rule=int(o['rule']) if o['rule'].isdigit() else o['rule'], n_clusters=o['n_clusters']),
+                        parts=[p for p in re.split(r'[,\s]+', o['parts']) if p], n_draws=o['n_draws'], progress=True)
+    except (FerDataError, FileNotFoundError, ValueError, KeyError) as e: die('fer-loco', e)
+    print(f"wrote {Path(o['out'])/'loco.json'} and {Path(o['out'])/'loco.png'}")

@@ -293,7 +293,7 @@ class FerData:
     def __len__(self): return len(self.items)
     def __repr__(self): return f"FerData({len(self)} images {tuple(self.x.shape[1:])}, splits {self.counts().columns.tolist()[:-1]}, from {self.source})"
     @property
-    def splits(self): return [s for s in ('train', 'valid', 'test', 'all') if (self.items.split == s).any()]
+    def splits(self): return [s for s in ('train', 'holdout', 'valid', 'test', 'all') if (self.items.split == s).any()]
     @property
     def has_test(self): return 'test' in self.splits
     def idxs(self, split:str): # 'train', 'valid', 'test' or 'all' (every image)
@@ -309,7 +309,7 @@ class FerData:
         "Images per emotion and split"
         t = pd.crosstab(self.items.emotion, self.items.split)
         t = t.reindex([e for e in EMOTIONS + EXTRA_EMOTIONS if e in t.index], fill_value=0)
-        t = t[[s for s in ('train', 'valid', 'test', 'all') if s in t.columns]]
+        t = t[[s for s in ('train', 'holdout', 'valid', 'test', 'all') if s in t.columns]]
         t['total'] = t.sum(axis=1)
         return t
 

@@ -16,11 +16,11 @@ from sklearn.decomposition import PCA
 from scipy.optimize import linear_sum_assignment
 from scipy.spatial.distance import cdist
 from .core import EMOTIONS
-from .train import fer_model, fer_learner
+from .learner import fer_model, fer_learner, Remedy, register_remedy
 
 # %% auto #0
 __all__ = ['subclass_counts', 'DICCHead', 'DICCModel', 'dicc_model', 'subclass_loss', 'DICCLoss', 'match_clusters', 'DICC',
-           'plot_subclasses', 'dicc_learner']
+           'plot_subclasses', 'dicc_learner', 'DICCRemedy']
 
 # %% ../nbs/08_dicc.ipynb #b59435ec
 def subclass_counts(counts, # images per emotion: a dict {emotion: n} or a sequence in `EMOTIONS` order
@@ -89,15 +89,15 @@ class DICCModel(nn.Sequential):
     @property
     def head(self): return self[1]
 
-def dicc_model(arch:str='resnet18', # timm architecture
+def dicc_model(arch:str='resnet18', # backbone name (see `fer_nbdev.learner.fer_model`)
                n_in:int=1, # input channels
                k_per_class=None, # subclasses per emotion (default: one each; the `DICC` callback sets them)
                pretrained:bool=False, # ImageNet weights (needs the internet)
-               small_input:bool=False, # drop the ResNet stem max-pool for 48 px faces
+               body=(), # body transforms (e.g. `no_stem_pool`, `fer_nbdev.cbam.add_cbam`)
               ) -> DICCModel:
-    "A timm backbone (pooled embedding) and a `DICCHead`"
-    body = fer_model(arch, n_in=n_in, n_out=0, pretrained=pretrained, small_input=small_input)
-    return DICCModel(body, DICCHead(body.num_features, k_per_class))
+    "A pooled backbone from `fer_model` (with `body` transforms) and a `DICCHead`"
+    return fer_model(arch, n_in, pretrained=pretrained, body=body,
+                     head=lambda b, n: DICCModel(b, DICCHead(b.num_features, ifnone(k_per_class, [1] * n))))
 
 # %% ../nbs/08_dicc.ipynb #660f236e
 def subclass_loss(loss_func, # an emotion loss taking (logits, targets)
@@ -271,22 +271,32 @@ def plot_subclasses(emb:np.ndarray, # (n, d) embeddings (e.g. `DICC.emb`)
 
 # %% ../nbs/08_dicc.ipynb #ab223ca5
 def dicc_learner(dls, # DataLoaders from `fer_dls`
-                 arch:str='resnet18', # timm architecture
+                 arch:str='resnet18', # backbone name
                  R:int=5, # re-cluster every `R` epochs
                  rule:str='min', # `subclass_counts` rule: 'min' or 'size'
-                 target:int|None=None, # subclass size for rule='size'
                  parent_weight:float=0., # weight of the emotion-level loss on pooled logits
                  loss_func=None, # emotion loss (default: cross-entropy), lifted to subclasses in training
                  max_k:int=10, # most subclasses per emotion
-                 pretrained:bool=False, # ImageNet weights (needs the internet)
-                 small_input:bool=False, # drop the ResNet stem max-pool
-                 cbs=None, # extra callbacks (e.g. the loss's `DRW`)
+                 body=(), # body transforms for `dicc_model`
                  seed:int=42, # k-means seed
-                 **kwargs, # passed to `fer_learner` (precision, wd, path, model_dir, ...)
+                 **kwargs, # passed to `fer_learner` (cbs, such as the loss's `DRW`, precision, wd, path, ...)
                 ):
     "A `fer_learner` with a `dicc_model` and the `DICC` callback"
     y = np.array([int(o) for o in dls.train_ds.tls[-1]])
-    k = subclass_counts(np.bincount(y, minlength=len(dls.vocab)), rule, target, max_k)
-    model = dicc_model(arch, n_in=dls.one_batch()[0].shape[1], k_per_class=k, pretrained=pretrained, small_input=small_input)
-    cb = DICC(R=R, rule=rule, target=target, max_k=max_k, parent_weight=parent_weight, seed=seed)
-    return fer_learner(dls, model=model, loss_func=loss_func, cbs=listify(cbs) + [cb], **kwargs)
+    k = subclass_counts(np.bincount(y, minlength=len(dls.vocab)), rule, max_k=max_k)
+    model = dicc_model(arch, n_in=dls.one_batch()[0].shape[1], k_per_class=k, body=body)
+    cb = DICC(R=R, rule=rule, max_k=max_k, parent_weight=parent_weight, seed=seed)
+    return fer_learner(dls, model=model, loss_func=loss_func, cbs=listify(kwargs.pop('cbs', None)) + [cb], **kwargs)
+
+# %% ../nbs/08_dicc.ipynb #dbb34c4c
+@register_remedy('dicc')
+class DICCRemedy(Remedy):
+    "Dynamic intra-class clustering (Li et al. 2025): subclass head and re-clustering every `dicc_r` epochs"
+    excludes = {'uncertainty_mixing': 'both replace the classifier head'}
+    def check(self):
+        if self.r.dicc_rule not in ('min', 'size'): raise ValueError(f"dicc_rule must be 'min' or 'size', not {self.r.dicc_rule!r}")
+        if self.r.dicc_r < 1: raise ValueError(f"dicc_r (re-cluster every N epochs) must be >= 1, not {self.r.dicc_r}")
+    def head(self, counts):
+        k = subclass_counts(counts, self.r.dicc_rule)
+        return lambda body, n_out: DICCModel(body, DICCHead(body.num_features, k))
+    def cbs(self) -> list: return [DICC(R=self.r.dicc_r, rule=self.r.dicc_rule, seed=self.r.seed)]

@@ -9,11 +9,14 @@ from __future__ import annotations
 import os, sys, json, time, shutil, socket, platform, subprocess, tempfile
 from pathlib import Path
 import torch, fastai
+from contextlib import nullcontext
 from fastcore.basics import ifnone
+from fastai.torch_core import num_distrib, rank_distrib, distrib_barrier
+from fastai.distributed import DistributedDL, DistributedTrainer, teardown_distrib  # and `Learner.distrib_ctx`
 from .data import load_fer, fer_or_fake, to_fer_csv
 
 # %% auto #0
-__all__ = ['launch_cmd', 'launch', 'bench_distributed']
+__all__ = ['launch_cmd', 'launch', 'distrib_setup', 'fit_ctx', 'distrib_finish', 'bench_distributed']
 
 # %% ../nbs/11a_distributed.ipynb #28ccd5e6
 def _free_port() -> int:
@@ -49,6 +52,42 @@ def launch(*args, # `fer-train` options
     threads = ifnone(threads, os.environ.get('OMP_NUM_THREADS') or max(1, (os.cpu_count() or 1) // n))
     env = {**os.environ, 'OMP_NUM_THREADS': str(threads), 'PYTHONWARNINGS': 'ignore'}
     return subprocess.run(launch_cmd(*args, n=n, distributed=distributed, port=port), capture_output=True, text=True, env=env)
+
+# %% ../nbs/11a_distributed.ipynb #7d27786d
+def _broadcast(self:DistributedDL, t, rank):
+    "Broadcast `t` from `rank` on the backend's device (fastai's own always uses CUDA, which gloo on the CPU lacks)"
+    t = torch.tensor(t, dtype=torch.long, device='cuda' if torch.distributed.get_backend() == 'nccl' else 'cpu')
+    torch.distributed.broadcast(t, rank)
+    return t.cpu().tolist()
+
+def distrib_setup(bs:int # the global batch size
+                 ) -> tuple[int, int]:
+    "`(world size, rank)` of this process; under a distributed launcher, start its process group"
+    world, rank = max(num_distrib(), 1), rank_distrib()
+    if bs % world: raise ValueError(f"bs={bs} is the global batch size: it must be a multiple of the {world} processes")
+    if num_distrib():
+        from accelerate import PartialState
+        PartialState(cpu=not torch.cuda.is_available())  # process group and this process's GPU (accelerate needs `cpu` to pick gloo)
+        DistributedDL._broadcast = _broadcast
+    return world, rank
+
+def fit_ctx(learn # the learner about to fit
+           ):
+    "fastai's `distrib_ctx` under a distributed launcher, else nothing; SyncBatchNorm needs a GPU"
+    if not num_distrib(): return nullcontext()
+    cpu = learn.dls.device.type == 'cpu'
+    return learn.distrib_ctx(sync_bn=not cpu, cpu=cpu)
+
+def distrib_finish(learn # the learner after its fit
+                  ) -> bool:
+    "Close the process group after a fit; whether this process writes the run folder"
+    if not num_distrib(): return True
+    learn.remove_cb(DistributedTrainer)  # fastai leaves it on a single-process run
+    distrib_barrier()  # every process has read best.pth before rank 0 removes it
+    teardown_distrib()
+    if rank_distrib(): return False
+    os.environ['WORLD_SIZE'] = '1'  # rank 0 goes on alone: fastai must not gather its evaluation from the others
+    return True
 
 # %% ../nbs/11a_distributed.ipynb #aa0e1f2b
 def _run_summary(run) -> dict:

@@ -6,7 +6,7 @@ Docs: https://fer-nbdev.github.io/fer_nbdev/grid.html.md"""
 
 # %% ../nbs/11_grid.ipynb #ca5dd026
 from __future__ import annotations
-import os, re, sys, json, inspect, traceback, warnings, contextlib, multiprocessing as mp
+import os, re, sys, json, traceback, warnings, contextlib, multiprocessing as mp
 from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor, as_completed
 import numpy as np, pandas as pd, torch
@@ -14,20 +14,21 @@ from fastcore.basics import ifnone
 from fastcore.script import call_parse, store_true
 from fastprogress.fastprogress import progress_bar
 from .core import *
-from .data import FerData, subsample, long_tail_counts
-from .train import train_run, _die
+from .data import FerData
+from .train import Recipe, train_run, subset_data, get_recipe, check_recipe
 
 # %% auto #0
-__all__ = ['SPEC_KEYS', 'METRICS', 'run_params', 'load_spec', 'run_name', 'parse_run_name', 'expand_grid', 'subset_data',
-           'run_status', 'select_runs', 'run_grid', 'summarise', 'summary_table', 'fer_grid']
+__all__ = ['SPEC_KEYS', 'METRICS', 'run_params', 'load_spec', 'run_name', 'parse_run_name', 'expand_grid', 'run_status',
+           'select_runs', 'run_grid', 'summarise', 'summary_table', 'fer_grid']
 
 # %% ../nbs/11_grid.ipynb #13a4f5c6
 SPEC_KEYS = ('name', 'data', 'base', 'methods', 'datasets', 'seeds')
-_GRID_SET = ('out', 'data', 'path', 'progress', 'seed')  # `train_run` arguments the grid sets itself
+_GRID_SET = ('out', 'data', 'path', 'progress', 'seed', 'overwrite')  # `train_run` arguments the grid sets itself
 
 def run_params() -> dict:
-    "The `train_run` parameters a spec may set, with their annotations"
-    return {k: p.annotation for k, p in inspect.signature(train_run).parameters.items() if k not in _GRID_SET}
+    "What a spec may set, with its type: the `Recipe` fields, and the run options `export` and `skip_bad`"
+    from dataclasses import fields
+    return {f.name: f.type for f in fields(Recipe) if f.name not in _GRID_SET} | dict(export='bool', skip_bad='bool')
 
 def _check_name(kind, name):
     "Method and dataset names become folder names, joined by '__'"
@@ -36,13 +37,13 @@ def _check_name(kind, name):
                          "(run folders are named <method>__<dataset>__s<seed>)")
 
 def _check_kwargs(where, kw):
-    "`kw` with every key a `train_run` parameter (YAML's `1e-3` strings read as floats)"
-    if not isinstance(kw or {}, dict): raise ValueError(f"{where}: expected a mapping of train_run arguments, got {kw!r}")
+    "`kw` with every key a recipe field or run option (YAML's `1e-3` strings read as floats)"
+    if not isinstance(kw or {}, dict): raise ValueError(f"{where}: expected a mapping of recipe fields, got {kw!r}")
     kw, params = dict(kw or {}), run_params()
     for k, v in kw.items():
         if k == 'seed': raise ValueError(f"{where}: 'seed' is set by the spec's top-level 'seeds' list")
         if k in _GRID_SET: raise ValueError(f"{where}: {k!r} is set by the grid (the data path: the spec's 'data' or --data)")
-        if k not in params: raise ValueError(f"{where}: unknown train_run argument {k!r}; valid ones: {sorted(params)}")
+        if k not in params: raise ValueError(f"{where}: unknown recipe field {k!r}; valid ones: {sorted(params)}")
         if isinstance(v, str) and 'float' in str(params[k]):
             with contextlib.suppress(ValueError): kw[k] = float(v)
     return kw
@@ -59,11 +60,11 @@ def load_spec(spec, # a spec dict, or the path of a YAML or JSON file
         else: spec = json.loads(p.read_text())
         if not isinstance(spec, dict): raise ValueError(f"{p}: a grid spec is a mapping with keys {SPEC_KEYS}")
     if bad := [k for k in spec if k not in SPEC_KEYS]: raise ValueError(f"unknown spec key(s) {bad}; valid ones: {list(SPEC_KEYS)}")
-    if not spec.get('methods'): raise ValueError("the spec needs 'methods': a mapping of method name -> train_run arguments")
+    if not spec.get('methods'): raise ValueError("the spec needs 'methods': a mapping of method name -> recipe fields")
     res = dict(name=spec.get('name', 'grid'), data=spec.get('data'), base=_check_kwargs('base', spec.get('base')))
     for sec, default in (('methods', None), ('datasets', {'full': {}})):
         d = ifnone(spec.get(sec), default)
-        if not isinstance(d, dict): raise ValueError(f"'{sec}' must be a mapping of name -> train_run arguments")
+        if not isinstance(d, dict): raise ValueError(f"'{sec}' must be a mapping of name -> recipe fields")
         for n in d: _check_name(sec[:-1], n)
         res[sec] = {str(n): _check_kwargs(f"{sec[:-1]} {n!r}", kw) for n, kw in d.items()}
     seeds = ifnone(spec.get('seeds'), [42])
@@ -71,6 +72,9 @@ def load_spec(spec, # a spec dict, or the path of a YAML or JSON file
     for m, mk in res['methods'].items():
         for d, dk in res['datasets'].items():
             if both := sorted(set(mk) & set(dk)): raise ValueError(f"method {m!r} and dataset {d!r} both set {both}: set each key in one place")
+            kw = {k: v for k, v in {**res['base'], **dk, **mk}.items() if k not in ('export', 'skip_bad')}
+            try: check_recipe(get_recipe(**kw))
+            except ValueError as e: raise ValueError(f"method {m!r} on dataset {d!r}: {e}") from None
     return res
 
 # %% ../nbs/11_grid.ipynb #41139345
@@ -94,20 +98,6 @@ def expand_grid(spec, # a spec dict or file (see `load_spec`)
     return [dict(name=run_name(m, d, seed), method=m, dataset=d, seed=seed, kwargs={**s['base'], **dk, **mk, 'seed': seed})
             for seed in s['seeds'] for d, dk in s['datasets'].items() for m, mk in s['methods'].items()]
 
-# %% ../nbs/11_grid.ipynb #10d19c02
-def subset_data(data:FerData, # decoded data
-                per_class_limit:int|None=None, # cap training images per emotion
-                imbalance_factor:float|None=None, # long-tailed training subset
-                seed:int=42, # seed for the subsets
-               ) -> FerData:
-    "The training subset `load_fer(..., per_class_limit, imbalance_factor, seed)` takes, cut from decoded `data`"
-    if not (per_class_limit or imbalance_factor): return data
-    it = data.items.assign(_row=np.arange(len(data)))
-    if imbalance_factor: it = subsample(it, long_tail_counts(imbalance_factor), seed=seed)
-    if per_class_limit: it = subsample(it, int(per_class_limit), seed=seed)
-    rows = it.pop('_row').values
-    return FerData(it, data.x[rows], data.bad, source=data.source)
-
 # %% ../nbs/11_grid.ipynb #6a0cb25d
 _DATA = None  # the grid's decoded data in a pool process
 
@@ -128,9 +118,8 @@ def _run_one(name, out, kwargs, path=None, data=None) -> tuple[str, str|None]:
     (rd/'error.txt').unlink(missing_ok=True)
     data = ifnone(data, _DATA)
     try:
-        if data is not None: data = subset_data(data, kwargs.get('per_class_limit'), kwargs.get('imbalance_factor'), kwargs['seed'])
         with open(rd/'train.log', 'w') as f, contextlib.redirect_stdout(f):
-            train_run(rd, data=data, path=path, progress=False, **kwargs)
+            train_run(rd, data=data, path=path, progress=False, overwrite=True, **kwargs)  # an unfinished run's leftovers
         return name, None
     except Exception as e:
         _record(rd, traceback.format_exc())
@@ -260,7 +249,7 @@ def fer_grid(
 ):
     "Train an experiment grid into one folder per run, resuming where it stopped, and summarise it"
     try: st = run_grid(spec, out, data_path=data, n_procs=procs, only=only, dry_run=dry_run)
-    except (FileNotFoundError, ValueError) as e: _die('fer-grid', e)
+    except (FileNotFoundError, ValueError) as e: die('fer-grid', e)
     if dry_run:
         for n, v in st.items(): print(f'{n}\t{v}')
         return

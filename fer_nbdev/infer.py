@@ -17,7 +17,7 @@ from fastai.learner import Learner, load_learner
 from fastai.vision.augment import Resize
 from fastai.data.transforms import Normalize
 from .core import *
-from .train import model_channels, predict_arrays, _env, _die
+from .learner import model_channels, predict_arrays
 
 # %% auto #0
 __all__ = ['MIN_SIDE', 'HAAR_FACE', 'ImageError', 'load_image', 'input_size', 'input_mode', 'fit_image', 'prepare', 'predict',
@@ -195,14 +195,14 @@ def fer_predict(
     bs:int=64, # batch size
 ):
     "Predict the emotion of faces in image files: one JSON object per file (per face with --detect-faces) per line"
-    if not Path(model).is_file(): _die('fer-predict', f"no model file {model!r}: pass the model.pkl that fer-train wrote")
+    if not Path(model).is_file(): die('fer-predict', f"no model file {model!r}: pass the model.pkl that fer-train wrote")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore'); learn = load_learner(model)
-    except Exception as e: _die('fer-predict', f"cannot load {model}: {type(e).__name__}: {e}")
+    except Exception as e: die('fer-predict', f"cannot load {model}: {type(e).__name__}: {e}")
     if detect_faces:
         try: _cascade()
-        except ImportError as e: _die('fer-predict', e)
+        except ImportError as e: die('fer-predict', e)
     mode, size = input_mode(learn), input_size(learn)
     rows, xs = [], []
     for f in files:
@@ -324,7 +324,7 @@ def bench_infer(learn:Learner, # a trained learner
             rows += [dict(threads=nt, backend=k, single_ms=round(1000 * _median_s(f, xb[:1], n_single), 3),
                           batch_img_s=round(bs / _median_s(f, xb, n_batch), 1)) for k, f in runs.items()]
     finally: torch.set_num_threads(old)
-    out = dict(date=time.strftime('%Y-%m-%d %H:%M:%S'), machine=dict(_env(), cpu=_cpu_name(), cpu_bf16=cpu_has_bf16(),
+    out = dict(date=time.strftime('%Y-%m-%d %H:%M:%S'), machine=dict(run_env(), cpu=_cpu_name(), cpu_bf16=cpu_has_bf16(),
                onnxruntime=ort.__version__), input=[c, h, w], bs=bs, results=rows)
     if fn is not None: Path(fn).parent.mkdir(parents=True, exist_ok=True); Path(fn).write_text(json.dumps(out, indent=2))
     return out

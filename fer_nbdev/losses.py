@@ -15,7 +15,7 @@ from .core import EMOTIONS
 
 # %% auto #0
 __all__ = ['WEIGHTINGS', 'LOSSES', 'class_counts', 'class_weights', 'WeightedCE', 'FocalCE', 'LogitAdjustedCE',
-           'BalancedSoftmaxCE', 'LDAMCE', 'DRW', 'get_loss']
+           'BalancedSoftmaxCE', 'LDAMCE', 'DRW', 'Poly1CE', 'get_loss']
 
 # %% ../nbs/03_losses.ipynb #1c240ab5
 def class_counts(labels, # integer class labels (list, array or tensor)
@@ -141,34 +141,71 @@ class DRW(Callback):
                  beta:float=0.9999, # effective-number `beta` of the weights
                 ): store_attr('beta'); self.drw_epoch = epoch
 
+    def start(self, n_epoch:int # epochs of the fit
+             ) -> int:
+        "First re-weighted epoch of an `n_epoch` fit"
+        e = self.drw_epoch
+        return round(e * n_epoch) if isinstance(e, float) and e < 1 else int(e)
+
+    def check(self, n_epoch:int # epochs of the fit
+             ):
+        "Refuse a fit in which re-weighting would never switch on"
+        if self.start(n_epoch) >= n_epoch:
+            raise ValueError(f"DRW re-weights from epoch {self.start(n_epoch)} (0-based) of a {n_epoch}-epoch fit: it would never "
+                             f"switch on and the run would be plain LDAM; train at least {n_epoch + 1} epochs or start it earlier")
+
     def before_fit(self):
         lf = self.learn.loss_func
         if not (hasattr(lf, 'counts') and hasattr(lf, 'weight')):
             raise TypeError(f"DRW needs a loss with `counts` and `weight` buffers (e.g. LDAMCE), got {type(lf).__name__}")
-        e = self.drw_epoch
-        self.start = round(e * self.n_epoch) if isinstance(e, float) and e < 1 else int(e)
         self.wgts = class_weights(lf.counts, 'effective', self.beta)
 
+    def before_train(self):
+        if self.epoch == 0: self.check(self.n_epoch)
+
     def before_epoch(self):
-        self.learn.loss_func.weight = self.wgts if self.epoch >= self.start else None
+        self.learn.loss_func.weight = self.wgts if self.epoch >= self.start(self.n_epoch) else None
+
+# %% ../nbs/03_losses.ipynb #9c17423b
+class Poly1CE(WeightedCE):
+    "Poly-1 loss (Leng et al. 2022): cross-entropy plus `eps * (1 - p_t)`"
+    def __init__(self,
+                 eps:float=1., # weight of the first polynomial term; 0 gives cross-entropy
+                 **kwargs, # `weight`, `label_smoothing`, `reduction`, `axis` of `WeightedCE`
+                ): super().__init__(**kwargs); self.eps = eps
+
+    def loss(self, x:Tensor, y:Tensor) -> Tensor:
+        ce = F.cross_entropy(x, y, weight=self.weight, reduction='none', label_smoothing=self.label_smoothing)
+        l = ce + self.eps * (1 - F.softmax(x, -1).gather(1, y[:, None])[:, 0])
+        return l.mean() if self.reduction == 'mean' else l.sum() if self.reduction == 'sum' else l
 
 # %% ../nbs/03_losses.ipynb #f9a2d484
-LOSSES = ['ce', 'weighted-ce', 'focal', 'cb-focal', 'logit-adjust', 'balanced-softmax', 'ldam-drw']
+def _w(counts, weighting, beta): return None if weighting is None else class_weights(counts, weighting, beta)
 
-def get_loss(name:str, # one of `LOSSES`
-             counts=None, # training samples per class; needed by every loss but 'ce'
+def _ldam_drw(counts, weighting, beta, drw_epoch=0.8, drw_beta=0.9999, **kwargs):
+    return LDAMCE(counts, **kwargs), [DRW(drw_epoch, drw_beta)]
+
+LOSSES = {  # name -> f(counts, weighting, beta, **kwargs) -> (loss, callbacks)
+    'ce': lambda c, w, b, **kw: (WeightedCE(**kw), []),
+    'weighted-ce': lambda c, w, b, **kw: (WeightedCE(_w(c, w, b), **kw), []),
+    'focal': lambda c, w, b, **kw: (FocalCE(weight=_w(c, w, b), **kw), []),
+    'cb-focal': lambda c, w, b, **kw: (FocalCE(weight=class_weights(c, 'effective', b), **kw), []),
+    'logit-adjust': lambda c, w, b, **kw: (LogitAdjustedCE(c, **kw), []),
+    'balanced-softmax': lambda c, w, b, **kw: (BalancedSoftmaxCE(c, **kw), []),
+    'ldam-drw': _ldam_drw,
+    'poly': lambda c, w, b, **kw: (Poly1CE(**kw), []),
+}
+
+def get_loss(name:str, # a key of `LOSSES`
+             counts=None, # training samples per class; needed by every loss but 'ce' and 'poly'
              weighting:str|None='inverse', # `class_weights` method for 'weighted-ce' and 'focal'; `None` for none
              **kwargs, # `beta` (0.999) for effective-number weights, `drw_epoch`, `drw_beta`, and the loss's own arguments
             ) -> tuple[Module, list]:
     "Loss function called `name` and the list of callbacks it needs"
-    if name not in LOSSES: raise ValueError(f"Unknown loss {name!r}: choose one of {LOSSES}")
-    if counts is None and name != 'ce': raise ValueError(f"Loss {name!r} needs the training class `counts`")
-    beta = kwargs.pop('beta', 0.999)
-    if name in ('weighted-ce', 'focal') and weighting is not None: kwargs['weight'] = class_weights(counts, weighting, beta)
-    if name == 'cb-focal': kwargs['weight'] = class_weights(counts, 'effective', beta)
-    if name in ('ce', 'weighted-ce'): return WeightedCE(**kwargs), []
-    if name in ('focal', 'cb-focal'): return FocalCE(**kwargs), []
-    if name == 'logit-adjust': return LogitAdjustedCE(counts, **kwargs), []
-    if name == 'balanced-softmax': return BalancedSoftmaxCE(counts, **kwargs), []
-    drw = DRW(kwargs.pop('drw_epoch', 0.8), kwargs.pop('drw_beta', 0.9999))
-    return LDAMCE(counts, **kwargs), [drw]
+    if name not in LOSSES: raise ValueError(f"Unknown loss {name!r}: choose one of {list(LOSSES)}")
+    if counts is None and name not in ('ce', 'poly'): raise ValueError(f"Loss {name!r} needs the training class `counts`")
+    if weighting is not None and weighting not in WEIGHTINGS: raise ValueError(f"Unknown weighting {weighting!r}: choose one of {WEIGHTINGS}")
+    try: return LOSSES[name](counts, weighting, kwargs.pop('beta', 0.999), **kwargs)
+    except TypeError as e:
+        if 'unexpected keyword' not in str(e): raise
+        raise ValueError(f"Loss {name!r} does not take {str(e).split('keyword argument')[-1].strip()}") from None

@@ -15,11 +15,12 @@ from fastcore.basics import AttrDict, ifnone, first, risinstance
 from fastai.torch_core import Module, to_detach
 from fastai.layers import ConvLayer
 from fastai.callback.core import Callback
+from timm.models import register_model
 from .core import EMOTIONS
 
 # %% auto #0
-__all__ = ['AdditiveAttention', 'conv_stem', 'LSTMAttn', 'find_lstm_attn', 'AttnRecorder', 'attn_maps', 'show_attention',
-           'mean_attention', 'show_mean_attention', 'lstm_attn_embed']
+__all__ = ['AdditiveAttention', 'conv_stem', 'LSTMAttn', 'lstm_attn', 'find_lstm_attn', 'AttnRecorder', 'attn_maps',
+           'show_attention', 'mean_attention', 'show_mean_attention', 'lstm_attn_embed']
 
 # %% ../nbs/07_lstm_attn.ipynb #0710f6d1
 class AdditiveAttention(Module):
@@ -54,29 +55,28 @@ class LSTMAttn(Module):
     "CNN stem -> sequence of face regions -> (Bi)LSTM -> additive attention pooling -> MLP classifier"
     def __init__(self,
                  n_in:int=1, # input channels (1 grayscale, 3 RGB)
-                 n_classes:int=7, # number of emotions
+                 n_classes:int=7, # number of emotions (0: no classifier; the output is the embedding)
                  stem:tuple=(32, 64, 128), # channels of the conv stages (each halves the resolution)
                  regions:str='rows', # 'rows': one step per row of the map; 'grid': one step per cell
                  grid:int|tuple=6, # the stem's map is adaptively pooled to this (rows, cols)
                  hidden:int=128, # LSTM hidden size (per direction)
                  bidirectional:bool=True, # run the LSTM both ways over the regions
                  n_layers:int=1, # stacked LSTM layers
-                 n_attn:int|None=None, # attention scoring size; default `hidden`
                  n_emb:int=128, # size of the penultimate embedding
                  dropout:float=0.3, # dropout in the classifier MLP (and between stacked LSTM layers)
-                 n_convs:int=2, # conv-bn-relu layers per stem stage
                 ):
         if regions not in ('rows', 'grid'): raise ValueError(f"regions must be 'rows' or 'grid', got {regions!r}")
         gh, gw = (grid, grid) if isinstance(grid, int) else grid
         self.regions, self.attn_shape = regions, ((gh, 1) if regions == 'rows' else (gh, gw))
-        self.stem = nn.Sequential(conv_stem(n_in, stem, n_convs), nn.AdaptiveAvgPool2d((gh, gw)))
+        self.stem = nn.Sequential(conv_stem(n_in, stem), nn.AdaptiveAvgPool2d((gh, gw)))
         n_step = stem[-1] * (gw if regions == 'rows' else 1)
         self.lstm = nn.LSTM(n_step, hidden, n_layers, batch_first=True, bidirectional=bidirectional,
                             dropout=dropout if n_layers > 1 else 0.)
         n_h = hidden * (2 if bidirectional else 1)
-        self.attn = AdditiveAttention(n_h, ifnone(n_attn, hidden))
+        self.attn = AdditiveAttention(n_h, hidden)
         self.head = nn.Sequential(nn.Dropout(dropout), nn.Linear(n_h, n_emb), nn.ReLU(inplace=True), nn.Dropout(dropout))
-        self.fc = nn.Linear(n_emb, n_classes)
+        self.fc = nn.Linear(n_emb, n_classes) if n_classes else nn.Identity()
+        self.num_features = n_emb  # embedding size, as timm models name it
         self.last_attn = None
 
     @property
@@ -108,6 +108,19 @@ class LSTMAttn(Module):
         return out if return_all else out.logits
 
     def __getstate__(self): return {**super().__getstate__(), 'last_attn': None}
+
+# %% ../nbs/07_lstm_attn.ipynb #abaafa61
+@register_model
+def lstm_attn(pretrained:bool=False, # no pretrained weights exist: must be False
+              in_chans:int=1, # input channels
+              num_classes:int=7, # classes (0: the embedding)
+              pretrained_cfg=None, # timm's (unused)
+              pretrained_cfg_overlay=None, # timm's (unused)
+              cache_dir=None, # timm's (unused)
+              **kwargs): # passed to `LSTMAttn`
+    "timm entry point of `LSTMAttn` (`timm.create_model('lstm_attn')`)"
+    if pretrained: raise ValueError("lstm-attn has no pretrained weights: train it from scratch (pretrained=False)")
+    return LSTMAttn(n_in=in_chans, n_classes=num_classes, **kwargs)
 
 # %% ../nbs/07_lstm_attn.ipynb #6f96b259
 def find_lstm_attn(model:nn.Module, # a model that is or contains an `LSTMAttn`

@@ -10,9 +10,11 @@ import warnings
 import numpy as np, pandas as pd
 from .core import EMOTIONS
 from .data import FerData
+from .learner import Remedy, register_remedy
 
 # %% auto #0
-__all__ = ['SAMPLER_POWERS', 'SMOTE_PREFIX', 'sampler_weights', 'expected_shares', 'is_smote', 'smote', 'show_smote']
+__all__ = ['SAMPLER_POWERS', 'SMOTE_PREFIX', 'sampler_weights', 'expected_shares', 'is_smote', 'smote', 'BalancedSampler',
+           'SqrtSampler', 'SmoteSampler', 'show_smote']
 
 # %% ../nbs/03a_samplers.ipynb #f5d22a5a
 SAMPLER_POWERS = dict(none=0., sqrt=0.5, balanced=1.)
@@ -65,6 +67,22 @@ def smote(data:FerData, # decoded data with a 'train' split
     xs = np.rint(Xr[len(trn):]).clip(0, 255).astype(np.uint8).reshape(-1, *data.x.shape[1:])
     new = pd.DataFrame(dict(file=[f'{SMOTE_PREFIX}{i}' for i in range(len(xs))], emotion=yr[len(trn):], split='train'))
     return FerData(pd.concat([data.items, new], ignore_index=True), np.concatenate([data.x, xs]), data.bad, data.source)
+
+# %% ../nbs/03a_samplers.ipynb #2ea882fa
+@register_remedy('sampler', 'balanced')
+class BalancedSampler(Remedy):
+    "Every emotion drawn equally often (face weights 1/n_c)"
+    def wgts(self, labels) -> np.ndarray: return sampler_weights(labels, 'balanced')
+
+@register_remedy('sampler', 'sqrt')
+class SqrtSampler(Remedy):
+    "Emotion c drawn in proportion to sqrt(n_c)"
+    def wgts(self, labels) -> np.ndarray: return sampler_weights(labels, 'sqrt')
+
+@register_remedy('sampler', 'smote')
+class SmoteSampler(Remedy):
+    "SMOTE faces added to the training split until every emotion has as many as the largest"
+    def data(self, data:FerData) -> FerData: return smote(data, seed=self.r.seed)
 
 # %% ../nbs/03a_samplers.ipynb #e5115e55
 def show_smote(data:FerData, # data returned by `smote`

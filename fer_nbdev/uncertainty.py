@@ -10,10 +10,11 @@ import math, timm, torch
 from torch import nn
 from fastcore.basics import store_attr, GetAttr
 from fastai.callback.core import Callback
-from .cbam import add_cbam, cbam_layers
+from .learner import Remedy, register_remedy, fer_model
 
 # %% auto #0
-__all__ = ['log_uncertainty', 'mix_weights', 'RULHead', 'RULModel', 'rul_model', 'AddUpLoss', 'UncertaintyMixing']
+__all__ = ['log_uncertainty', 'mix_weights', 'RULHead', 'RULModel', 'rul_model', 'AddUpLoss', 'UncertaintyMixing',
+           'UncertaintyMixingRemedy']
 
 # %% ../nbs/06_uncertainty.ipynb #1f5ddf92
 def log_uncertainty(logvar:torch.Tensor, # (bs, d) output of the log-variance branch
@@ -74,17 +75,15 @@ class RULModel(nn.Sequential):
         "Per-sample uncertainty of the images `xb` (call in eval mode)"
         return self.head.uncertainty(self.body(xb))
 
-def rul_model(arch:str='resnet18', # timm architecture
+def rul_model(arch:str='resnet18', # backbone name (see `fer_nbdev.learner.fer_model`)
               n_in:int=1, # input channels
               n_classes:int=7, # number of classes
               pretrained:bool=False, # load timm's pretrained weights
-              cbam:bool=False, # add CBAM to every residual block (`fer_nbdev.cbam.add_cbam`)
+              body=(), # body transforms (e.g. `fer_nbdev.cbam.add_cbam`)
               **kwargs, # passed to `RULHead`
              ) -> RULModel:
-    "A timm backbone (optionally with CBAM) and a `RULHead`"
-    body = timm.create_model(arch, pretrained=pretrained, in_chans=n_in, num_classes=0)
-    if cbam: add_cbam(body)
-    return RULModel(body, body.num_features, n_classes, **kwargs)
+    "A pooled backbone from `fer_model` (with `body` transforms) and a `RULHead`"
+    return fer_model(arch, n_in, n_classes, pretrained, body=body, head=lambda b, n: RULModel(b, b.num_features, n, **kwargs))
 
 # %% ../nbs/06_uncertainty.ipynb #1d50dc7c
 class AddUpLoss(GetAttr):
@@ -134,3 +133,11 @@ class UncertaintyMixing(Callback):
 
     def after_fit(self):
         self._restore(); self.after_batch(); self.rul = None
+
+# %% ../nbs/06_uncertainty.ipynb #1e219fcb
+@register_remedy('uncertainty_mixing')
+class UncertaintyMixingRemedy(Remedy):
+    "Relative-uncertainty head with uncertainty-weighted feature mixing and the add-up loss (Fan et al. 2022)"
+    excludes = {'dicc': 'both replace the classifier head'}
+    def head(self, counts): return lambda body, n_out: RULModel(body, body.num_features, n_out)
+    def cbs(self) -> list: return [UncertaintyMixing()]
