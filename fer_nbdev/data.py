@@ -6,7 +6,7 @@ Docs: https://fer-nbdev.github.io/fer_nbdev/data.html.md"""
 
 # %% ../nbs/01_data.ipynb #0a1085c6
 from __future__ import annotations
-import os, io, re, zipfile, hashlib, tempfile, warnings
+import os, io, re, zipfile, hashlib, tempfile, warnings, atexit, shutil
 from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image
@@ -88,6 +88,7 @@ def fer_or_fake(path=None, # a FER data path; default `FER_DATA`
     "The real FER data when available, else a synthetic stand-in (and say so)"
     if (p := fer_path(path, required=False)) is not None: return p
     p = fake_fer(Path(tempfile.mkdtemp(prefix='fer_fake_')))
+    atexit.register(shutil.rmtree, p, ignore_errors=True)  # a stand-in for this session only: removed when Python exits
     print(f"FER_DATA is not set: using {len(EMOTIONS)*12*3} synthetic images in {p} instead of FER2013.")
     return p
 
