@@ -93,8 +93,15 @@ def fer_or_fake(path=None, # a FER data path; default `FER_DATA`
     return p
 
 # %% ../nbs/01_data.ipynb #7667f4ed
-def _csv_items(df, src):
-    "Check and convert a fer2013.csv table"
+def _n_values(p):
+    "Number of whitespace-separated values in the pixel string `p` (without splitting it when single spaces separate them)"
+    p = p.strip()
+    if '  ' in p or '\t' in p or '\n' in p or '\r' in p: return len(p.split())
+    return p.count(' ') + 1 if p else 0
+
+def _csv_items(df, src, name=None):
+    "Check and convert a fer2013.csv table; messages name `src`, the items' `file` column `name` (default `src`)"
+    name = ifnone(name, src)
     df = df.rename(columns=lambda c: c.strip().lower())
     if miss := {'emotion', 'pixels'} - set(df.columns):
         raise FerDataError(f"{src}: missing column(s) {sorted(miss)}; expected `emotion,pixels,Usage` as in fer2013.csv.")
@@ -102,24 +109,31 @@ def _csv_items(df, src):
     if (bad := ~codes.isin(range(len(EMOTIONS)))).any():
         i = int(np.flatnonzero(bad)[0])
         raise FerDataError(f"{src}: row {i+2}: emotion {df.emotion.iloc[i]!r} is not a FER2013 code 0-6. Fix or delete the row.")
-    n = df.pixels.astype(str).str.split().str.len()
-    sq = n.map(lambda k: int(round(k**0.5))**2 == k)
-    if (~sq | (n != n.iloc[0])).any():
-        i = int(np.flatnonzero(~sq | (n != n.iloc[0]))[0])
-        raise FerDataError(f"{src}: row {i+2} has {n.iloc[i]} pixel values, expected {n.iloc[0] if sq.iloc[0] else 2304} "
-                           "(a square image, 48x48=2304 in FER2013). Fix or delete the row.")
+    pix = df.pixels.fillna('').astype(str).tolist()
+    n = np.array([_n_values(p) for p in pix], dtype=int)
+    if (empty := n == 0).any():
+        i = int(np.flatnonzero(empty)[0])
+        raise FerDataError(f"{src}: row {i+2} has an empty `pixels` cell ({int(empty.sum())} such row(s)); each row needs its "
+                           "image's grey values 0-255 separated by spaces (48x48=2304 in FER2013). Fix or delete the row.")
+    sq = np.array([int(round(k**0.5))**2 == k for k in n])
+    vals, cnt = np.unique(n[sq], return_counts=True)
+    want = int(vals[cnt.argmax()]) if len(vals) else 2304  # the most common square count: an odd first row is named too
+    if (off := n != want).any():
+        i = int(np.flatnonzero(off)[0])
+        raise FerDataError(f"{src}: row {i+2} has {n[i]} pixel values, expected {want} (a square image, 48x48=2304 in FER2013; "
+                           f"{int(off.sum())} row(s) differ). Fix or delete the row.")
     usage = df['usage'].str.strip() if 'usage' in df else pd.Series('all', index=df.index)
     split = usage.map(lambda u: SPLITS.get(u, 'all' if u == 'all' else None))
     if split.isna().any():
         i = int(np.flatnonzero(split.isna())[0])
         raise FerDataError(f"{src}: row {i+2}: Usage {usage.iloc[i]!r} is not one of {list(SPLITS)}.")
-    return pd.DataFrame(dict(file=[f'{src}#row{i+2}' for i in range(len(df))], emotion=[EMOTIONS[c] for c in codes.astype(int)],
-                             split=split.values, pixels=df.pixels.values))
+    return pd.DataFrame(dict(file=[f'{name}#row{i+2}' for i in range(len(df))], emotion=[EMOTIONS[c] for c in codes.astype(int)],
+                             split=split.values, pixels=pix))
 
 def csv_items(path, # the FER2013 `fer2013.csv` (or Kaggle's `icml_face_data.csv`)
              ) -> pd.DataFrame:
     "Items of the original FER2013 csv, pixels kept for decoding"
-    return _csv_items(pd.read_csv(path, dtype=str), Path(path).name)
+    return _csv_items(pd.read_csv(path, dtype=str), str(path), Path(path).name)
 
 # %% ../nbs/01_data.ipynb #8cf22302
 def to_fer_csv(items, # items with a decodable `file` column
@@ -137,8 +151,9 @@ def to_fer_csv(items, # items with a decodable `file` column
 def _read(file, pixels=None, mode='L', zf=None):
     "Decode one item to a uint8 array"
     if pixels is not None:
-        a = np.array(pixels.split(), dtype=np.uint8); s = int(len(a)**0.5)
-        a = a.reshape(s, s)
+        a = np.array(pixels.split(), dtype=np.int64); s = int(len(a)**0.5)
+        if len(a) and (a.min() < 0 or a.max() > 255): raise ValueError("pixel values must be whole numbers 0-255")
+        a = a.astype(np.uint8).reshape(s, s)
         return a if mode == 'L' else np.stack([a]*3, -1)
     if zf is not None and '::' in file: fh = io.BytesIO(zf.read(file.split('::', 1)[1]))
     else: fh = file
@@ -153,28 +168,39 @@ def decode_items(items:pd.DataFrame, # items from a reader
                  progress:bool=True, # show a progress bar
                 ):
     "Decode `items` into one uint8 array; return `(items_kept, x, bad_files)`"
-    zips = {f.split('::', 1)[0] for f in items.file if '::' in f}
-    zf = zipfile.ZipFile(zips.pop()) if zips else None
     pix = items['pixels'] if 'pixels' in items else [None]*len(items)
-    arrs, bad = [], []
+    arrs, bad, zfs = [], [], {}
+    def _zip(f, p):  # the open archive of a zip member (csv rows in a zip carry their pixels: no archive needed)
+        if isinstance(p, str) or '::' not in f: return None
+        z = f.split('::', 1)[0]
+        if z not in zfs: zfs[z] = zipfile.ZipFile(z)
+        return zfs[z]
     it = zip(items.file, pix)
-    for f, p in (progress_bar(list(it), leave=False) if progress and len(items) > 2000 else it):
-        try:
-            a = _read(f, p, mode, zf)
-            if size and a.shape[:2] != (size, size): a = np.asarray(Image.fromarray(a).resize((size, size), Image.BILINEAR))
-            if min(a.shape[:2]) < 8: raise ValueError(f"image is only {a.shape[1]}x{a.shape[0]} pixels")
-            arrs.append(a)
-        except Exception as e: bad.append((f, f"{type(e).__name__}: {e}")); arrs.append(None)
+    try:
+        for f, p in (progress_bar(list(it), leave=False) if progress and len(items) > 2000 else it):
+            try:
+                a = _read(f, p if isinstance(p, str) else None, mode, _zip(f, p))
+                if size and a.shape[:2] != (size, size): a = np.asarray(Image.fromarray(a).resize((size, size), Image.BILINEAR))
+                if min(a.shape[:2]) < 8: raise ValueError(f"image is only {a.shape[1]}x{a.shape[0]} pixels")
+                arrs.append(a)
+            except Exception as e: bad.append((f, f"{type(e).__name__}: {e}")); arrs.append(None)
+    finally:
+        for z in zfs.values(): z.close()
     if bad and not skip_bad:
         lst = '\n  '.join(f"{f} ({e})" for f, e in bad[:10])
         raise FerDataError(f"{len(bad)} image(s) could not be decoded:\n  {lst}" + ('\n  ...' if len(bad) > 10 else '') +
-                           "\nReplace or delete these files, or pass skip_bad=True (--skip-bad) to leave them out; they are then listed.")
+                           "\nReplace or delete these files (fix or delete these csv rows), or pass skip_bad=True (--skip-bad) "
+                           "to leave them out; they are then listed.")
     if bad: warnings.warn(f"Skipped {len(bad)} undecodable image(s): " + ', '.join(f for f, _ in bad))
     keep = np.array([a is not None for a in arrs], dtype=bool)
+    files = [f for f, a in zip(items.file, arrs) if a is not None]
     arrs = [a for a in arrs if a is not None]
-    shapes = {a.shape for a in arrs}
-    if len(shapes) > 1:
-        raise FerDataError(f"Images have different sizes {sorted(shapes)[:4]}: pass size=N to resize them on decoding.")
+    if len(shapes := {a.shape for a in arrs}) > 1:
+        ex = {}
+        for f, a in zip(files, arrs): ex.setdefault(a.shape, f)
+        lst = ', '.join(f"{s[1]}x{s[0]} ({f})" for s, f in list(ex.items())[:4])
+        raise FerDataError(f"Images have different sizes: {lst}{', ...' if len(ex) > 4 else ''}. Resize them all to N x N on decoding: "
+                           "pass size=N (load_fer(..., size=N); for fer-train: --size N), e.g. 48 as in FER2013.")
     x = np.stack(arrs) if arrs else np.zeros((0, size or 48, size or 48), np.uint8)
     return items[keep].drop(columns='pixels', errors='ignore').reset_index(drop=True), x, [f for f, _ in bad]
 
@@ -188,7 +214,7 @@ def zip_items(path, # a zip archive of the Kaggle folders or of fer2013.csv
     with zf:
         names = zf.namelist()
         if csvs := [n for n in names if n.lower().endswith('.csv')]:
-            with zf.open(csvs[0]) as f: return _csv_items(pd.read_csv(f, dtype=str), f'{path.name}::{csvs[0]}')
+            with zf.open(csvs[0]) as f: return _csv_items(pd.read_csv(f, dtype=str), f'{path}::{csvs[0]}')
         rows = []
         for n in names:
             parts = n.split('/')
