@@ -300,14 +300,55 @@ def subsample(items:pd.DataFrame, # items with `emotion` and `split`
     return items.loc[sorted(keep) + list(rest)].reset_index(drop=True)
 
 # %% ../nbs/01_data.ipynb #86720bb8
-def _cache_key(items, mode, size):
-    "Hash of the files (name, size, mtime) and decoding options"
-    h = hashlib.sha1(f'{mode}{size}'.encode())
-    for f in items.file:
-        fs = f.split('::')[0].split('#')[0]
-        try: st = os.stat(fs); h.update(f'{f}{st.st_size}{st.st_mtime_ns}'.encode())
-        except OSError: h.update(f.encode())
+def _stat_key(p, dirs):
+    "Resolved path, size and modification time of the file `p` (`dirs` caches resolved folders)"
+    st, (d, n) = os.stat(p), os.path.split(os.path.abspath(p))
+    if d not in dirs: dirs[d] = os.path.realpath(d)
+    return f'{os.path.join(dirs[d], n)}|{st.st_size}|{st.st_mtime_ns}|'.encode()
+
+def _cache_key(items, mode, size, source=None):
+    "Hash of the decoding options and of what is decoded: csv pixels, each file's or archive's stat, the source file's; `None` if a file is missing"
+    h, seen, dirs = hashlib.sha1(f'{mode}|{size}|'.encode()), {}, {}
+    pix = items['pixels'] if 'pixels' in items else [None]*len(items)
+    try:
+        if source is not None and Path(source).is_file(): h.update(_stat_key(source, dirs))
+        for f, p in zip(items.file, pix):
+            h.update(f'{f}\0'.encode())
+            if isinstance(p, str): h.update(p.encode() + b'\0'); continue  # a csv row: its pixels are the content
+            fs = f.split('::', 1)[0]  # an image file, or the zip archive holding it
+            if fs not in seen: seen[fs] = _stat_key(fs, dirs)
+            h.update(seen[fs])
+    except OSError: return None  # decoding will name the missing file
     return h.hexdigest()[:16]
+
+def _read_cache(cfile, n):
+    "The cached `(x, keep, bad)` of `n` items, or `None`; a damaged cache file is reported and deleted"
+    try:
+        with np.load(cfile, allow_pickle=False) as z: x, keep, bad = z['x'], z['keep'].astype(bool), [str(b) for b in z['bad']]
+        if len(keep) != n or len(x) != keep.sum(): raise ValueError(f"it holds {len(x)} of {len(keep)} images for {n} items")
+        return x, keep, bad
+    except FileNotFoundError: return None
+    except MemoryError: raise
+    except Exception as e:
+        warnings.warn(f"Damaged decode cache {cfile} ({type(e).__name__}: {e}): deleted; decoding again.")
+        try: Path(cfile).unlink(missing_ok=True)
+        except OSError: pass
+        return None
+
+def _write_cache(cfile, **arrays):
+    "Write `arrays` to `cfile` atomically: a temporary file in the same folder, then `os.replace`"
+    cfile, tmp = Path(cfile), None
+    try:
+        cfile.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cfile.parent, prefix=cfile.stem + '.', suffix='.tmp', delete=False) as f:
+            tmp = f.name
+            np.savez(f, **arrays)
+        os.replace(tmp, cfile)
+    except OSError as e: warnings.warn(f"Could not write the decode cache {cfile}: {e}")
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            try: os.unlink(tmp)
+            except OSError: pass
 
 class FerData:
     "Decoded images `x` (uint8) with their `items` (file, emotion, split)"
@@ -358,19 +399,16 @@ def load_fer(path=None, # FER2013 folder, csv or zip (or CK+/RAF-DB folder); def
     if per_class_limit: items = subsample(items, int(per_class_limit), seed=seed)
     if valid_limit: items = subsample(items, int(valid_limit), split='valid', seed=seed)
     cdir = Path(cache if isinstance(cache, (str, Path)) else os.environ.get('FER_CACHE', Path.home()/'.cache'/'fer_nbdev'))
-    cfile = cdir/f'{_cache_key(items, mode, size)}.npz' if cache else None
-    if cfile is not None and cfile.exists():
-        with np.load(cfile, allow_pickle=False) as z: x, keep, bad = z['x'], z['keep'], list(z['bad'])
+    key = _cache_key(items, mode, size, p) if cache else None
+    cfile = cdir/f'{key}.npz' if key else None
+    x = None
+    if cfile is not None and cfile.exists() and (hit := _read_cache(cfile, len(items))) is not None:
+        x, keep, bad = hit
         if bad and not skip_bad: x = None  # decode again to raise the error naming the files
         else: items = items[keep].drop(columns='pixels', errors='ignore').reset_index(drop=True)
-    else: x = None
     if x is None:
         kept, x, bad = decode_items(items, mode=mode, size=size, skip_bad=skip_bad)
-        if cfile is not None:
-            try:
-                cdir.mkdir(parents=True, exist_ok=True)
-                np.savez(cfile, x=x, keep=items.file.isin(set(kept.file)).values, bad=np.array(bad, dtype=str))
-            except OSError as e: warnings.warn(f"Could not write the decode cache {cfile}: {e}")
+        if cfile is not None: _write_cache(cfile, x=x, keep=items.file.isin(set(kept.file)).values, bad=np.array(bad, dtype=str))
         items = kept
     data = FerData(items, x, bad, source=str(p))
     if verbose and 'valid' in data.splits and not data.has_test:
