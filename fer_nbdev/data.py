@@ -369,7 +369,14 @@ class FerData:
         if split == 'all': return np.arange(len(self))
         i = np.flatnonzero(self.items.split.values == split)
         if not len(i):
-            what = {'test': "PrivateTest_* files (FER2013's official test split)", 'valid': 'PublicTest_* files', 'train': 'Training_* files'}.get(split, split)
+            usage = {v: k for k, v in SPLITS.items()}.get(split)
+            if len(self) and self.items.file.astype(str).str.contains(r'#row\d+$').all():  # rows of a csv
+                if self.splits == ['all']:
+                    raise FerDataError(f"{self.source}: no '{split}' split: the csv has no Usage column (or every row's Usage is 'all'), "
+                                       "so no row belongs to a split. Add a Usage column giving each row's split, Training, PublicTest "
+                                       "or PrivateTest, as in the original fer2013.csv, or use a copy of FER2013 that has it.")
+                what = f"no row with Usage {usage}" if usage else split
+            else: what = {'test': "PrivateTest_* files (FER2013's official test split)", 'valid': 'PublicTest_* files', 'train': 'Training_* files'}.get(split, split)
             raise FerDataError(f"{self.source}: no '{split}' split ({what}); splits present: {self.splits}. "
                                + ("The full Kaggle FER2013 download has them; this copy was made without." if split == 'test' else ''))
         return i
