@@ -23,8 +23,8 @@ from .core import *
 # %% auto #0
 __all__ = ['SPLITS', 'IMG_EXTS', 'RAF_LABELS', 'DICC_COUNTS', 'FerDataError', 'folder_items', 'fake_fer', 'fer_or_fake',
            'csv_items', 'to_fer_csv', 'decode_items', 'zip_items', 'ckplus_items', 'rafdb_items', 'fer_items',
-           'long_tail_counts', 'subsample', 'FerData', 'load_fer', 'plot_counts', 'show_faces', 'CacheGetter',
-           'fer_stats', 'fer_dls', 'noise_dls']
+           'long_tail_counts', 'subsample', 'FerData', 'load_fer', 'data_fingerprint', 'plot_counts', 'show_faces',
+           'CacheGetter', 'fer_stats', 'fer_dls', 'noise_dls']
 
 # %% ../nbs/01_data.ipynb #c4dfcee7
 SPLITS = {'Training': 'train', 'PublicTest': 'valid', 'PrivateTest': 'test'}
@@ -361,6 +361,14 @@ class FerData:
     def __len__(self): return len(self.items)
     def __repr__(self): return f"FerData({len(self)} images {tuple(self.x.shape[1:])}, splits {self.counts().columns.tolist()[:-1]}, from {self.source})"
     @property
+    def source_name(self):
+        "Last component of the data's path (e.g. 'fer2013'): names the data in result files without an absolute path"
+        return None if self.source is None else Path(os.path.abspath(self.source)).name
+    @property
+    def fingerprint(self):
+        "Short stable hash of the data (`data_fingerprint`): the same for copies in different folders"
+        return data_fingerprint(self)
+    @property
     def splits(self): return [s for s in ('train', 'valid', 'test', 'all') if (self.items.split == s).any()]
     @property
     def has_test(self): return 'test' in self.splits
@@ -421,6 +429,42 @@ def load_fer(path=None, # FER2013 folder, csv or zip (or CK+/RAF-DB folder); def
     if verbose and 'valid' in data.splits and not data.has_test:
         print(f"{p}: no PrivateTest_* images, so no test split: PublicTest is the validation split; test metrics are unavailable.")
     return data
+
+# %% ../nbs/01_data.ipynb #858f5946
+_CSV_ROW = re.compile(r'#(row\d+)$')
+
+def _rel_names(files, source=None):
+    "Item names without the data's location: csv rows and zip members by their own names, files relative to the data's root"
+    root = None
+    if source is not None:
+        root = os.path.abspath(source)
+        if Path(root).suffix.lower() in ('.csv', '.zip'): root = os.path.dirname(root)
+    under = lambda p, r: p.startswith(r.rstrip(os.sep) + os.sep)
+    absp = {}
+    for f in files:
+        if _CSV_ROW.search(f) or '::' in f: continue
+        p = os.path.abspath(f)
+        if os.path.isabs(f) or (root and under(p, root)): absp[f] = p
+    if absp and not (root and all(under(p, root) for p in absp.values())):  # no root given, or files outside it
+        root = os.path.commonpath(list(absp.values()))
+        if root in set(absp.values()): root = os.path.dirname(root)
+    def rel(f):
+        if m := _CSV_ROW.search(f): return m[1]
+        if '::' in f: return f.split('::', 1)[1]
+        return Path(os.path.relpath(absp[f], root)).as_posix() if f in absp else f
+    return [rel(f) for f in files]
+
+def data_fingerprint(data:FerData, # decoded data
+                     pixels:bool=False, # also hash the decoded images (exact content; another JPEG decoder may change it)
+                    ) -> str:
+    "Short stable hash of `data`: its items' names relative to the data's root, emotions and splits, and the image shape"
+    it = data.items
+    rows = list(zip(_rel_names(list(it.file.astype(str)), data.source), it.emotion.astype(str), it.split.astype(str)))
+    h = hashlib.sha1(f'{tuple(data.x.shape[1:])}\n'.encode())
+    for i in sorted(range(len(rows)), key=rows.__getitem__):
+        h.update(('\t'.join(rows[i]) + '\n').encode())
+        if pixels: h.update(np.ascontiguousarray(data.x[i]).tobytes())
+    return h.hexdigest()[:12]
 
 # %% ../nbs/01_data.ipynb #c100546a
 def plot_counts(data:FerData, # the data to describe
