@@ -328,6 +328,7 @@ def _read_cache(cfile, n):
         if len(keep) != n or len(x) != keep.sum(): raise ValueError(f"it holds {len(x)} of {len(keep)} images for {n} items")
         return x, keep, bad
     except FileNotFoundError: return None
+    except PermissionError as e: warnings.warn(f"Cannot read the decode cache {cfile} ({e}): decoding again."); return None
     except MemoryError: raise
     except Exception as e:
         warnings.warn(f"Damaged decode cache {cfile} ({type(e).__name__}: {e}): deleted; decoding again.")
@@ -340,9 +341,8 @@ def _write_cache(cfile, **arrays):
     cfile, tmp = Path(cfile), None
     try:
         cfile.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cfile.parent, prefix=cfile.stem + '.', suffix='.tmp', delete=False) as f:
-            tmp = f.name
-            np.savez(f, **arrays)
+        tmp = cfile.with_name(f'{cfile.stem}.{os.getpid()}.{os.urandom(4).hex()}.tmp')
+        with open(tmp, 'xb') as f: np.savez(f, **arrays)  # `open` keeps the usual permissions (the umask), unlike mkstemp's 0600
         os.replace(tmp, cfile)
     except OSError as e: warnings.warn(f"Could not write the decode cache {cfile}: {e}")
     finally:
