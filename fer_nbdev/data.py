@@ -6,7 +6,7 @@ Docs: https://fer-nbdev.github.io/fer_nbdev/data.html.md"""
 
 # %% ../nbs/01_data.ipynb #0a1085c6
 from __future__ import annotations
-import os, io, re, zipfile, hashlib, tempfile, warnings
+import os, io, re, zipfile, hashlib, tempfile, warnings, atexit, shutil
 from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image
@@ -23,8 +23,8 @@ from .core import *
 # %% auto #0
 __all__ = ['SPLITS', 'IMG_EXTS', 'RAF_LABELS', 'DICC_COUNTS', 'FerDataError', 'folder_items', 'fake_fer', 'fer_or_fake',
            'csv_items', 'to_fer_csv', 'decode_items', 'zip_items', 'ckplus_items', 'rafdb_items', 'fer_items',
-           'long_tail_counts', 'subsample', 'FerData', 'load_fer', 'plot_counts', 'show_faces', 'CacheGetter',
-           'fer_stats', 'fer_dls', 'noise_dls']
+           'long_tail_counts', 'subsample', 'FerData', 'load_fer', 'data_fingerprint', 'plot_counts', 'show_faces',
+           'CacheGetter', 'fer_stats', 'fer_dls', 'noise_dls']
 
 # %% ../nbs/01_data.ipynb #c4dfcee7
 SPLITS = {'Training': 'train', 'PublicTest': 'valid', 'PrivateTest': 'test'}
@@ -88,12 +88,20 @@ def fer_or_fake(path=None, # a FER data path; default `FER_DATA`
     "The real FER data when available, else a synthetic stand-in (and say so)"
     if (p := fer_path(path, required=False)) is not None: return p
     p = fake_fer(Path(tempfile.mkdtemp(prefix='fer_fake_')))
+    atexit.register(shutil.rmtree, p, ignore_errors=True)  # a stand-in for this session only: removed when Python exits
     print(f"FER_DATA is not set: using {len(EMOTIONS)*12*3} synthetic images in {p} instead of FER2013.")
     return p
 
 # %% ../nbs/01_data.ipynb #7667f4ed
-def _csv_items(df, src):
-    "Check and convert a fer2013.csv table"
+def _n_values(p):
+    "Number of whitespace-separated values in the pixel string `p` (without splitting it when single spaces separate them)"
+    p = p.strip()
+    if '  ' in p or '\t' in p or '\n' in p or '\r' in p: return len(p.split())
+    return p.count(' ') + 1 if p else 0
+
+def _csv_items(df, src, name=None):
+    "Check and convert a fer2013.csv table; messages name `src`, the items' `file` column `name` (default `src`)"
+    name = ifnone(name, src)
     df = df.rename(columns=lambda c: c.strip().lower())
     if miss := {'emotion', 'pixels'} - set(df.columns):
         raise FerDataError(f"{src}: missing column(s) {sorted(miss)}; expected `emotion,pixels,Usage` as in fer2013.csv.")
@@ -101,24 +109,31 @@ def _csv_items(df, src):
     if (bad := ~codes.isin(range(len(EMOTIONS)))).any():
         i = int(np.flatnonzero(bad)[0])
         raise FerDataError(f"{src}: row {i+2}: emotion {df.emotion.iloc[i]!r} is not a FER2013 code 0-6. Fix or delete the row.")
-    n = df.pixels.astype(str).str.split().str.len()
-    sq = n.map(lambda k: int(round(k**0.5))**2 == k)
-    if (~sq | (n != n.iloc[0])).any():
-        i = int(np.flatnonzero(~sq | (n != n.iloc[0]))[0])
-        raise FerDataError(f"{src}: row {i+2} has {n.iloc[i]} pixel values, expected {n.iloc[0] if sq.iloc[0] else 2304} "
-                           "(a square image, 48x48=2304 in FER2013). Fix or delete the row.")
+    pix = df.pixels.fillna('').astype(str).tolist()
+    n = np.array([_n_values(p) for p in pix], dtype=int)
+    if (empty := n == 0).any():
+        i = int(np.flatnonzero(empty)[0])
+        raise FerDataError(f"{src}: row {i+2} has an empty `pixels` cell ({int(empty.sum())} such row(s)); each row needs its "
+                           "image's grey values 0-255 separated by spaces (48x48=2304 in FER2013). Fix or delete the row.")
+    sq = np.array([int(round(k**0.5))**2 == k for k in n])
+    vals, cnt = np.unique(n[sq], return_counts=True)
+    want = int(vals[cnt.argmax()]) if len(vals) else 2304  # the most common square count: an odd first row is named too
+    if (off := n != want).any():
+        i = int(np.flatnonzero(off)[0])
+        raise FerDataError(f"{src}: row {i+2} has {n[i]} pixel values, expected {want} (a square image, 48x48=2304 in FER2013; "
+                           f"{int(off.sum())} row(s) differ). Fix or delete the row.")
     usage = df['usage'].str.strip() if 'usage' in df else pd.Series('all', index=df.index)
     split = usage.map(lambda u: SPLITS.get(u, 'all' if u == 'all' else None))
     if split.isna().any():
         i = int(np.flatnonzero(split.isna())[0])
         raise FerDataError(f"{src}: row {i+2}: Usage {usage.iloc[i]!r} is not one of {list(SPLITS)}.")
-    return pd.DataFrame(dict(file=[f'{src}#row{i+2}' for i in range(len(df))], emotion=[EMOTIONS[c] for c in codes.astype(int)],
-                             split=split.values, pixels=df.pixels.values))
+    return pd.DataFrame(dict(file=[f'{name}#row{i+2}' for i in range(len(df))], emotion=[EMOTIONS[c] for c in codes.astype(int)],
+                             split=split.values, pixels=pix))
 
 def csv_items(path, # the FER2013 `fer2013.csv` (or Kaggle's `icml_face_data.csv`)
              ) -> pd.DataFrame:
     "Items of the original FER2013 csv, pixels kept for decoding"
-    return _csv_items(pd.read_csv(path, dtype=str), Path(path).name)
+    return _csv_items(pd.read_csv(path, dtype=str), str(path), Path(path).name)
 
 # %% ../nbs/01_data.ipynb #8cf22302
 def to_fer_csv(items, # items with a decodable `file` column
@@ -136,8 +151,9 @@ def to_fer_csv(items, # items with a decodable `file` column
 def _read(file, pixels=None, mode='L', zf=None):
     "Decode one item to a uint8 array"
     if pixels is not None:
-        a = np.array(pixels.split(), dtype=np.uint8); s = int(len(a)**0.5)
-        a = a.reshape(s, s)
+        a = np.array(pixels.split(), dtype=np.int64); s = int(len(a)**0.5)
+        if len(a) and (a.min() < 0 or a.max() > 255): raise ValueError("pixel values must be whole numbers 0-255")
+        a = a.astype(np.uint8).reshape(s, s)
         return a if mode == 'L' else np.stack([a]*3, -1)
     if zf is not None and '::' in file: fh = io.BytesIO(zf.read(file.split('::', 1)[1]))
     else: fh = file
@@ -152,28 +168,39 @@ def decode_items(items:pd.DataFrame, # items from a reader
                  progress:bool=True, # show a progress bar
                 ):
     "Decode `items` into one uint8 array; return `(items_kept, x, bad_files)`"
-    zips = {f.split('::', 1)[0] for f in items.file if '::' in f}
-    zf = zipfile.ZipFile(zips.pop()) if zips else None
     pix = items['pixels'] if 'pixels' in items else [None]*len(items)
-    arrs, bad = [], []
+    arrs, bad, zfs = [], [], {}
+    def _zip(f, p):  # the open archive of a zip member (csv rows in a zip carry their pixels: no archive needed)
+        if isinstance(p, str) or '::' not in f: return None
+        z = f.split('::', 1)[0]
+        if z not in zfs: zfs[z] = zipfile.ZipFile(z)
+        return zfs[z]
     it = zip(items.file, pix)
-    for f, p in (progress_bar(list(it), leave=False) if progress and len(items) > 2000 else it):
-        try:
-            a = _read(f, p, mode, zf)
-            if size and a.shape[:2] != (size, size): a = np.asarray(Image.fromarray(a).resize((size, size), Image.BILINEAR))
-            if min(a.shape[:2]) < 8: raise ValueError(f"image is only {a.shape[1]}x{a.shape[0]} pixels")
-            arrs.append(a)
-        except Exception as e: bad.append((f, f"{type(e).__name__}: {e}")); arrs.append(None)
+    try:
+        for f, p in (progress_bar(list(it), leave=False) if progress and len(items) > 2000 else it):
+            try:
+                a = _read(f, p if isinstance(p, str) else None, mode, _zip(f, p))
+                if size and a.shape[:2] != (size, size): a = np.asarray(Image.fromarray(a).resize((size, size), Image.BILINEAR))
+                if min(a.shape[:2]) < 8: raise ValueError(f"image is only {a.shape[1]}x{a.shape[0]} pixels")
+                arrs.append(a)
+            except Exception as e: bad.append((f, f"{type(e).__name__}: {e}")); arrs.append(None)
+    finally:
+        for z in zfs.values(): z.close()
     if bad and not skip_bad:
         lst = '\n  '.join(f"{f} ({e})" for f, e in bad[:10])
         raise FerDataError(f"{len(bad)} image(s) could not be decoded:\n  {lst}" + ('\n  ...' if len(bad) > 10 else '') +
-                           "\nReplace or delete these files, or pass skip_bad=True (--skip-bad) to leave them out; they are then listed.")
+                           "\nReplace or delete these files (fix or delete these csv rows), or pass skip_bad=True (--skip-bad) "
+                           "to leave them out; they are then listed.")
     if bad: warnings.warn(f"Skipped {len(bad)} undecodable image(s): " + ', '.join(f for f, _ in bad))
     keep = np.array([a is not None for a in arrs], dtype=bool)
+    files = [f for f, a in zip(items.file, arrs) if a is not None]
     arrs = [a for a in arrs if a is not None]
-    shapes = {a.shape for a in arrs}
-    if len(shapes) > 1:
-        raise FerDataError(f"Images have different sizes {sorted(shapes)[:4]}: pass size=N to resize them on decoding.")
+    if len(shapes := {a.shape for a in arrs}) > 1:
+        ex = {}
+        for f, a in zip(files, arrs): ex.setdefault(a.shape, f)
+        lst = ', '.join(f"{s[1]}x{s[0]} ({f})" for s, f in list(ex.items())[:4])
+        raise FerDataError(f"Images have different sizes: {lst}{', ...' if len(ex) > 4 else ''}. Resize them all to N x N on decoding: "
+                           "pass size=N (load_fer(..., size=N); for fer-train: --size N), e.g. 48 as in FER2013.")
     x = np.stack(arrs) if arrs else np.zeros((0, size or 48, size or 48), np.uint8)
     return items[keep].drop(columns='pixels', errors='ignore').reset_index(drop=True), x, [f for f, _ in bad]
 
@@ -187,7 +214,7 @@ def zip_items(path, # a zip archive of the Kaggle folders or of fer2013.csv
     with zf:
         names = zf.namelist()
         if csvs := [n for n in names if n.lower().endswith('.csv')]:
-            with zf.open(csvs[0]) as f: return _csv_items(pd.read_csv(f, dtype=str), f'{path.name}::{csvs[0]}')
+            with zf.open(csvs[0]) as f: return _csv_items(pd.read_csv(f, dtype=str), f'{path}::{csvs[0]}')
         rows = []
         for n in names:
             parts = n.split('/')
@@ -273,14 +300,55 @@ def subsample(items:pd.DataFrame, # items with `emotion` and `split`
     return items.loc[sorted(keep) + list(rest)].reset_index(drop=True)
 
 # %% ../nbs/01_data.ipynb #86720bb8
-def _cache_key(items, mode, size):
-    "Hash of the files (name, size, mtime) and decoding options"
-    h = hashlib.sha1(f'{mode}{size}'.encode())
-    for f in items.file:
-        fs = f.split('::')[0].split('#')[0]
-        try: st = os.stat(fs); h.update(f'{f}{st.st_size}{st.st_mtime_ns}'.encode())
-        except OSError: h.update(f.encode())
+def _stat_key(p, dirs):
+    "Resolved path, size and modification time of the file `p` (`dirs` caches resolved folders)"
+    st, (d, n) = os.stat(p), os.path.split(os.path.abspath(p))
+    if d not in dirs: dirs[d] = os.path.realpath(d)
+    return f'{os.path.join(dirs[d], n)}|{st.st_size}|{st.st_mtime_ns}|'.encode()
+
+def _cache_key(items, mode, size, source=None):
+    "Hash of the decoding options and of what is decoded: csv pixels, each file's or archive's stat, the source file's; `None` if a file is missing"
+    h, seen, dirs = hashlib.sha1(f'{mode}|{size}|'.encode()), {}, {}
+    pix = items['pixels'] if 'pixels' in items else [None]*len(items)
+    try:
+        if source is not None and Path(source).is_file(): h.update(_stat_key(source, dirs))
+        for f, p in zip(items.file, pix):
+            h.update(f'{f}\0'.encode())
+            if isinstance(p, str): h.update(p.encode() + b'\0'); continue  # a csv row: its pixels are the content
+            fs = f.split('::', 1)[0]  # an image file, or the zip archive holding it
+            if fs not in seen: seen[fs] = _stat_key(fs, dirs)
+            h.update(seen[fs])
+    except OSError: return None  # decoding will name the missing file
     return h.hexdigest()[:16]
+
+def _read_cache(cfile, n):
+    "The cached `(x, keep, bad)` of `n` items, or `None`; a damaged cache file is reported and deleted"
+    try:
+        with np.load(cfile, allow_pickle=False) as z: x, keep, bad = z['x'], z['keep'].astype(bool), [str(b) for b in z['bad']]
+        if len(keep) != n or len(x) != keep.sum(): raise ValueError(f"it holds {len(x)} of {len(keep)} images for {n} items")
+        return x, keep, bad
+    except FileNotFoundError: return None
+    except PermissionError as e: warnings.warn(f"Cannot read the decode cache {cfile} ({e}): decoding again."); return None
+    except MemoryError: raise
+    except Exception as e:
+        warnings.warn(f"Damaged decode cache {cfile} ({type(e).__name__}: {e}): deleted; decoding again.")
+        try: Path(cfile).unlink(missing_ok=True)
+        except OSError: pass
+        return None
+
+def _write_cache(cfile, **arrays):
+    "Write `arrays` to `cfile` atomically: a temporary file in the same folder, then `os.replace`"
+    cfile, tmp = Path(cfile), None
+    try:
+        cfile.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cfile.with_name(f'{cfile.stem}.{os.getpid()}.{os.urandom(4).hex()}.tmp')
+        with open(tmp, 'xb') as f: np.savez(f, **arrays)  # `open` keeps the usual permissions (the umask), unlike mkstemp's 0600
+        os.replace(tmp, cfile)
+    except OSError as e: warnings.warn(f"Could not write the decode cache {cfile}: {e}")
+    finally:
+        if tmp is not None and os.path.exists(tmp):
+            try: os.unlink(tmp)
+            except OSError: pass
 
 class FerData:
     "Decoded images `x` (uint8) with their `items` (file, emotion, split)"
@@ -293,6 +361,14 @@ class FerData:
     def __len__(self): return len(self.items)
     def __repr__(self): return f"FerData({len(self)} images {tuple(self.x.shape[1:])}, splits {self.counts().columns.tolist()[:-1]}, from {self.source})"
     @property
+    def source_name(self):
+        "Last component of the data's path (e.g. 'fer2013'): names the data in result files without an absolute path"
+        return None if self.source is None else Path(os.path.abspath(self.source)).name
+    @property
+    def fingerprint(self):
+        "Short stable hash of the data (`data_fingerprint`): the same for copies in different folders"
+        return data_fingerprint(self)
+    @property
     def splits(self): return [s for s in ('train', 'holdout', 'valid', 'test', 'all') if (self.items.split == s).any()]
     @property
     def has_test(self): return 'test' in self.splits
@@ -301,7 +377,14 @@ class FerData:
         if split == 'all': return np.arange(len(self))
         i = np.flatnonzero(self.items.split.values == split)
         if not len(i):
-            what = {'test': "PrivateTest_* files (FER2013's official test split)", 'valid': 'PublicTest_* files', 'train': 'Training_* files'}.get(split, split)
+            usage = {v: k for k, v in SPLITS.items()}.get(split)
+            if len(self) and self.items.file.astype(str).str.contains(r'#row\d+$').all():  # rows of a csv
+                if self.splits == ['all']:
+                    raise FerDataError(f"{self.source}: no '{split}' split: the csv has no Usage column (or every row's Usage is 'all'), "
+                                       "so no row belongs to a split. Add a Usage column giving each row's split, Training, PublicTest "
+                                       "or PrivateTest, as in the original fer2013.csv, or use a copy of FER2013 that has it.")
+                what = f"no row with Usage {usage}" if usage else split
+            else: what = {'test': "PrivateTest_* files (FER2013's official test split)", 'valid': 'PublicTest_* files', 'train': 'Training_* files'}.get(split, split)
             raise FerDataError(f"{self.source}: no '{split}' split ({what}); splits present: {self.splits}. "
                                + ("The full Kaggle FER2013 download has them; this copy was made without." if split == 'test' else ''))
         return i
@@ -331,24 +414,57 @@ def load_fer(path=None, # FER2013 folder, csv or zip (or CK+/RAF-DB folder); def
     if per_class_limit: items = subsample(items, int(per_class_limit), seed=seed)
     if valid_limit: items = subsample(items, int(valid_limit), split='valid', seed=seed)
     cdir = Path(cache if isinstance(cache, (str, Path)) else os.environ.get('FER_CACHE', Path.home()/'.cache'/'fer_nbdev'))
-    cfile = cdir/f'{_cache_key(items, mode, size)}.npz' if cache else None
-    if cfile is not None and cfile.exists():
-        with np.load(cfile, allow_pickle=False) as z: x, keep, bad = z['x'], z['keep'], list(z['bad'])
+    key = _cache_key(items, mode, size, p) if cache else None
+    cfile = cdir/f'{key}.npz' if key else None
+    x = None
+    if cfile is not None and cfile.exists() and (hit := _read_cache(cfile, len(items))) is not None:
+        x, keep, bad = hit
         if bad and not skip_bad: x = None  # decode again to raise the error naming the files
         else: items = items[keep].drop(columns='pixels', errors='ignore').reset_index(drop=True)
-    else: x = None
     if x is None:
         kept, x, bad = decode_items(items, mode=mode, size=size, skip_bad=skip_bad)
-        if cfile is not None:
-            try:
-                cdir.mkdir(parents=True, exist_ok=True)
-                np.savez(cfile, x=x, keep=items.file.isin(set(kept.file)).values, bad=np.array(bad, dtype=str))
-            except OSError as e: warnings.warn(f"Could not write the decode cache {cfile}: {e}")
+        if cfile is not None: _write_cache(cfile, x=x, keep=items.file.isin(set(kept.file)).values, bad=np.array(bad, dtype=str))
         items = kept
     data = FerData(items, x, bad, source=str(p))
     if verbose and 'valid' in data.splits and not data.has_test:
         print(f"{p}: no PrivateTest_* images, so no test split: PublicTest is the validation split; test metrics are unavailable.")
     return data
+
+# %% ../nbs/01_data.ipynb #858f5946
+_CSV_ROW = re.compile(r'#(row\d+)$')
+
+def _rel_names(files, source=None):
+    "Item names without the data's location: csv rows and zip members by their own names, files relative to the data's root"
+    root = None
+    if source is not None:
+        root = os.path.abspath(source)
+        if Path(root).suffix.lower() in ('.csv', '.zip'): root = os.path.dirname(root)
+    under = lambda p, r: p.startswith(r.rstrip(os.sep) + os.sep)
+    absp = {}
+    for f in files:
+        if _CSV_ROW.search(f) or '::' in f: continue
+        p = os.path.abspath(f)
+        if os.path.isabs(f) or (root and under(p, root)): absp[f] = p
+    if absp and not (root and all(under(p, root) for p in absp.values())):  # no root given, or files outside it
+        root = os.path.commonpath(list(absp.values()))
+        if root in set(absp.values()): root = os.path.dirname(root)
+    def rel(f):
+        if m := _CSV_ROW.search(f): return m[1]
+        if '::' in f: return f.split('::', 1)[1]
+        return Path(os.path.relpath(absp[f], root)).as_posix() if f in absp else f
+    return [rel(f) for f in files]
+
+def data_fingerprint(data:FerData, # decoded data
+                     pixels:bool=False, # also hash the decoded images (exact content; another JPEG decoder may change it)
+                    ) -> str:
+    "Short stable hash of `data`: its items' names relative to the data's root, emotions and splits, and the image shape"
+    it = data.items
+    rows = list(zip(_rel_names(list(it.file.astype(str)), data.source), it.emotion.astype(str), it.split.astype(str)))
+    h = hashlib.sha1(f'{tuple(data.x.shape[1:])}\n'.encode())
+    for i in sorted(range(len(rows)), key=rows.__getitem__):
+        h.update(('\t'.join(rows[i]) + '\n').encode())
+        if pixels: h.update(np.ascontiguousarray(data.x[i]).tobytes())
+    return h.hexdigest()[:12]
 
 # %% ../nbs/01_data.ipynb #c100546a
 def plot_counts(data:FerData, # the data to describe
