@@ -1,18 +1,34 @@
 """Render nbs/index.ipynb to README.md the way nbdev-readme would (quarto is not available everywhere).
 
+Relative links to pages of the site (`page.html`, `nb.ipynb`) are made absolute on the docs site (`Documentation` in
+pyproject.toml), as nbdev-readme's link filter does, so that they work on the repository page too; the notebook keeps
+them relative for the site.
+
 Usage: python tools/readme.py          # write README.md
        python tools/readme.py --check  # exit 1 if README.md differs from what index.ipynb renders to
 """
-import sys, json, re
+import sys, json, re, tomllib
 from pathlib import Path
+from nbdev.readme_filter import doc_link
 
 root = Path(__file__).resolve().parent.parent
+
+def doc_url():
+    "The docs site's URL: `Documentation` in pyproject.toml"
+    return tomllib.loads((root/'pyproject.toml').read_text())['project']['urls']['Documentation']
+
+def abs_links(md, base=None):
+    "Markdown `md` with its relative links to pages (`x.html`, `x.ipynb`, `x.html#part`) pointing at the docs site `base`"
+    base = base or doc_url()
+    parts = re.split(r'(```.*?```|`[^`\n]*`)', md, flags=re.S)  # code is left as it is
+    return ''.join(p if i % 2 else re.sub(r'(?<!!)(\[[^\]]*\]\()([^)\s]+)', lambda m: m[1] + doc_link(m[2], base), p)
+                   for i, p in enumerate(parts))
 
 def _out_text(o):
     "Markdown for one cell output"
     d = o.get('data', {})
     if o.get('output_type') == 'stream': return '    ' + ''.join(o['text']).rstrip('\n').replace('\n', '\n    ')
-    if 'text/markdown' in d: return ''.join(d['text/markdown']).strip()
+    if 'text/markdown' in d: return abs_links(''.join(d['text/markdown']).strip())
     if 'text/plain' in d and 'image/png' not in d: return '    ' + ''.join(d['text/plain']).rstrip('\n').replace('\n', '\n    ')
     return ''
 
@@ -21,7 +37,7 @@ def render(nb_path=root/'nbs'/'index.ipynb'):
     nb, parts = json.loads(Path(nb_path).read_text()), []
     for c in nb['cells']:
         src = ''.join(c['source'])
-        if c['cell_type'] == 'markdown': parts.append(src.strip()); continue
+        if c['cell_type'] == 'markdown': parts.append(abs_links(src.strip())); continue
         if re.search(r'^#\|\s*hide\b', src, re.M): continue
         echo = not re.search(r'^#\|\s*echo:\s*false', src, re.M)
         code = '\n'.join(l for l in src.split('\n') if not l.startswith('#|')).strip()
