@@ -87,7 +87,8 @@ def register_remedy(field:str, # the `Recipe` field that switches the remedy on
         return cls
     return _reg
 
-def remedies(r) -> list:
+def remedies(r, # a recipe (any object with the `Recipe` fields)
+            ) -> list:
     "The remedies recipe `r` switches on, each checked, and refused in pairs that exclude each other"
     rs = [cls(r) for (f, v), cls in REMEDIES.items() if getattr(r, f, None) == v]
     for a in rs: a.check()

@@ -12,12 +12,17 @@ from fastcore.basics import store_attr
 from fastai.torch_core import Module
 from fastai.callback.core import Callback
 from .core import EMOTIONS
+import numpy as np
 
 # %% auto #0
 __all__ = ['WEIGHTINGS', 'LOSSES', 'class_counts', 'class_weights', 'WeightedCE', 'FocalCE', 'LogitAdjustedCE',
            'BalancedSoftmaxCE', 'LDAMCE', 'DRW', 'Poly1CE', 'get_loss']
 
 # %% ../nbs/03_losses.ipynb #1c240ab5
+def _counts(counts) -> Tensor:
+    "`counts` as a tensor, copied from lists and arrays (pandas' read-only `.values` included)"
+    return counts if torch.is_tensor(counts) else torch.tensor(np.array(counts))
+
 def class_counts(labels, # integer class labels (list, array or tensor)
                  n:int=len(EMOTIONS), # number of classes
                 ) -> Tensor:
@@ -34,7 +39,7 @@ def class_weights(counts, # samples per class (list, array or tensor)
     "Float per-class weights, larger for rarer classes, with mean 1, on the device of `counts`"
     if method not in WEIGHTINGS: raise ValueError(f"Unknown weighting {method!r}: choose one of {WEIGHTINGS}")
     if not 0 <= beta < 1: raise ValueError(f"beta must be in [0, 1), got {beta}")
-    c = torch.as_tensor(counts)
+    c = _counts(counts)
     n = c.detach().cpu().double().clamp_min(1)  # float64 on the CPU: 1-beta**n is ill-conditioned in float32
     w = {'inverse': 1/n, 'sqrt': n.rsqrt(), 'effective': (1-beta)/(1-beta**n)}[method]
     return (w * len(w) / w.sum()).float().to(c.device)
@@ -100,7 +105,7 @@ class LogitAdjustedCE(WeightedCE):
                  **kwargs, # `weight`, `label_smoothing`, `reduction`, `axis` of `WeightedCE`
                 ):
         super().__init__(**kwargs)
-        n = torch.as_tensor(counts).float().clamp_min(1)
+        n = _counts(counts).float().clamp_min(1)
         self.register_buffer('log_prior', (n / n.sum()).log())
         self.tau = tau
 
@@ -123,7 +128,7 @@ class LDAMCE(WeightedCE):
                  **kwargs, # `weight`, `label_smoothing`, `reduction`, `axis` of `WeightedCE`
                 ):
         super().__init__(**kwargs)
-        n = torch.as_tensor(counts).float().clamp_min(1)
+        n = _counts(counts).float().clamp_min(1)
         self.register_buffer('counts', n)
         self.register_buffer('margins', m * n ** -0.25 / (n ** -0.25).max())
         store_attr('m,s')

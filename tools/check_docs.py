@@ -65,7 +65,8 @@ def api_problems():
             if not (inspect.isfunction(o) or inspect.isclass(o)) or o.__module__ != mod.__name__: continue
             if not any(re.search(rf'(?<![\w-]){re.escape(k)}(?![\w-])', used) for k in {n, scripts.get(n, n)}):
                 out.append(f"{nb.name}: {n} is exported but never used outside its export cell: show it working")
-            f = o.__dict__.get('__init__') if inspect.isclass(o) else o
+            import dataclasses
+            f = o if dataclasses.is_dataclass(o) else o.__dict__.get('__init__') if inspect.isclass(o) else o  # a dataclass: its fields
             if f is None: continue
             doc, ps = docments(f), inspect.signature(f).parameters.values()
             miss = [p.name for p in ps if p.name not in ('self', 'cls') and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
