@@ -24,7 +24,7 @@ from . import lstm_attn  # noqa: F401 (registers the project's own backbones wit
 # %% auto #0
 __all__ = ['REMEDIES', 'backbone_name', 'fer_model', 'no_stem_pool', 'backbone_has', 'Remedy', 'register_remedy', 'remedies',
            'field_choices', 'CPUAutocast', 'precision_cbs', 'trim_memory', 'TrimMemory', 'fer_learner',
-           'model_channels', 'set_input_size', 'predict_arrays', 'evaluate']
+           'model_channels', 'set_input_size', 'predict_arrays', 'evaluate', 'reference_epoch']
 
 # %% ../nbs/04_learner.ipynb #fa4307de
 def backbone_name(arch:str # a timm name or one of the project's own, e.g. 'lstm-attn'
@@ -193,3 +193,38 @@ def evaluate(learn:Learner, # a trained learner
     rep['unscorable'] = {str(k): int(v) for k, v in pd.Series(emo[~known]).value_counts().items()}
     if ci: rep['ci95'] = bootstrap_ci(y_true, y_pred, n=ci, n_classes=len(vocab))
     return rep, y_true, y_pred
+
+# %% ../nbs/04_learner.ipynb #c0b52e06
+def _cpu_name() -> str:
+    "The CPU model name (no host or user names)"
+    with contextlib.suppress(OSError):
+        for l in open('/proc/cpuinfo'):
+            if l.startswith('model name'): return l.split(':', 1)[1].strip()
+    import platform
+    return platform.processor() or platform.machine()
+
+def reference_epoch(measure:bool=True, # measure when nothing is cached for this machine (else return None)
+                    steps:int=40, # timed training steps
+                    cache=None, # the JSON cache file (default: `reference_epoch.json` in `$FER_CACHE` or ~/.cache/fer_nbdev)
+                   ) -> float|None:
+    "Seconds of one FER2013 epoch of a plain fp32 ResNet18 at 48 px in pure compute on this machine (cached)"
+    import os, json
+    from pathlib import Path
+    cache = Path(cache or Path(os.environ.get('FER_CACHE', Path.home()/'.cache'/'fer_nbdev'))/'reference_epoch.json')
+    key = f"{_cpu_name()}|threads={torch.get_num_threads()}|torch={torch.__version__.split('+')[0]}|{default_device().type}"
+    known = json.loads(cache.read_text()) if cache.exists() else {}
+    if key in known or not measure: return known.get(key)
+    m, dev = timm.create_model('resnet18', num_classes=7, in_chans=1).to(default_device()), default_device()
+    opt = torch.optim.AdamW(m.parameters(), 1e-3)
+    x, y = torch.randn(64, 1, 48, 48, device=dev), torch.randint(0, 7, (64,), device=dev)
+    def step():
+        loss = torch.nn.functional.cross_entropy(m(x), y); opt.zero_grad(); loss.backward(); opt.step()
+    for _ in range(3): step()
+    if dev.type == 'cuda': torch.cuda.synchronize()
+    t = time.perf_counter()
+    for _ in range(steps): step()
+    if dev.type == 'cuda': torch.cuda.synchronize()
+    known[key] = round(28709 / (steps * 64 / (time.perf_counter() - t)), 1)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    tmp = cache.with_suffix('.tmp'); tmp.write_text(json.dumps(known, indent=1)); os.replace(tmp, cache)
+    return known[key]

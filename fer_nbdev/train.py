@@ -205,7 +205,7 @@ def _write_run(out:Path, work:Path, learn, data, r, sel, extra:dict, export:bool
         learn.export('model.pkl')
     cfg = dict(asdict(r), protocol=dict(selected_on=sel, reported='test' if data.has_test else 'valid'),
                data=dict(source=Path(str(data.source)).name, counts=data.counts().to_dict(), bad_files=[Path(f).name for f in data.bad]),
-               env=run_env(), precision=ifnone(r.precision, default_precision(learn.dls.device)), **extra, finished=time.strftime('%Y-%m-%d %H:%M:%S'))
+               env=run_env(), R_seconds=reference_epoch(measure=False), precision=ifnone(r.precision, default_precision(learn.dls.device)), **extra, finished=time.strftime('%Y-%m-%d %H:%M:%S'))
     (work/'config.json').write_text(json.dumps(cfg, indent=2, default=str))
     (work/'metrics.json').write_text(json.dumps(met, indent=2))
     old = out.with_name(f'.{out.name}.old')

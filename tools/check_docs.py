@@ -5,6 +5,7 @@
 - every file a notebook's markdown links or shows (relative paths) exists, and every `page.html` link is a page;
 - every results file a notebook's code names (`'../results/...'`) exists;
 - the sidebar lists exactly the notebooks there are;
+- no committed result file or stored output holds an absolute machine path;
 - every exported function and class has a docstring, every parameter a docment (or an `Annotated` help),
   and its notebook uses it outside the export cells (a command-line function: its command).
 """
@@ -46,7 +47,20 @@ def problems():
         for n in tree.body:
             if isinstance(n, (ast.FunctionDef, ast.ClassDef)) and n.name in names and not ast.get_docstring(n):
                 out.append(f"fer_nbdev/{py.name}: {n.name} has no docstring")
-    return out + api_problems()
+    return out + api_problems() + path_problems()
+
+ABS = re.compile(r'(?<![\w.])(/root|/home/\w+|/Users/\w+|/work|/tmp|[A-Z]:\\\\Users)/')
+
+def path_problems():
+    "Committed results and stored notebook outputs that hold an absolute path of the machine they ran on"
+    out = []
+    for f in sorted((root/'results').rglob('*')):
+        if f.is_file() and f.suffix in ('.json', '.log', '.csv', '.txt', '.md') and ABS.search(f.read_text(errors='ignore')):
+            out.append(f"{f.relative_to(root)} holds an absolute machine path: record data paths relative to the data root")
+    for nb in sorted((root/'nbs').glob('*.ipynb')):
+        for i, c in enumerate(json.loads(nb.read_text())['cells']):
+            if ABS.search(json.dumps(c.get('outputs', []))): out.append(f"{nb.name}: cell {i} output shows an absolute machine path")
+    return out
 
 def api_problems():
     "Exported functions and classes with an undocumented parameter, or that their notebook never shows in use"
