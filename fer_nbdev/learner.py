@@ -19,7 +19,7 @@ from .core import *
 from .data import FerData
 from .metrics import fer_metrics, fer_report, bootstrap_ci
 from .losses import WeightedCE
-from . import lstm_attn  # noqa: F401 (registers the project's own backbones with timm)
+from . import backbones  # noqa: F401 (registers the project's own backbones with timm)
 
 # %% auto #0
 __all__ = ['REMEDIES', 'backbone_name', 'fer_model', 'no_stem_pool', 'backbone_has', 'Remedy', 'register_remedy', 'remedies',
