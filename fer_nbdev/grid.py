@@ -6,7 +6,7 @@ Docs: https://fer-nbdev.github.io/fer_nbdev/grid.html.md"""
 
 # %% ../nbs/11_grid.ipynb #ca5dd026
 from __future__ import annotations
-import os, re, sys, json, traceback, warnings, contextlib, multiprocessing as mp
+import os, re, sys, json, time, traceback, warnings, contextlib, multiprocessing as mp
 from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor, as_completed
 import numpy as np, pandas as pd, torch
@@ -18,8 +18,8 @@ from .data import FerData
 from .train import Recipe, train_run, subset_data, get_recipe, check_recipe
 
 # %% auto #0
-__all__ = ['SPEC_KEYS', 'METRICS', 'run_params', 'load_spec', 'run_name', 'parse_run_name', 'expand_grid', 'run_status',
-           'select_runs', 'run_grid', 'summarise', 'summary_table', 'fer_grid']
+__all__ = ['SPEC_KEYS', 'METRICS', 'run_params', 'load_spec', 'run_name', 'parse_run_name', 'expand_grid', 'lock_run',
+           'unlock_run', 'run_status', 'select_runs', 'run_grid', 'summarise', 'summary_table', 'fer_grid']
 
 # %% ../nbs/11_grid.ipynb #13a4f5c6
 SPEC_KEYS = ('name', 'data', 'base', 'methods', 'datasets', 'seeds')
@@ -113,25 +113,75 @@ def _record(rd, err):
     rd.mkdir(parents=True, exist_ok=True)
     (rd/'error.txt').write_text(err)
 
-def _run_one(name, out, kwargs, path=None, data=None) -> tuple[str, str|None]:
-    "Train one run into `out/name`: `(name, None)`, or `(name, error)` with the traceback in `error.txt`"
+def _lock_pid(lf:Path) -> int|None:
+    "The PID in lock file `lf` (None when it cannot be read)"
+    try: return int(json.loads(lf.read_text())['pid'])
+    except (OSError, ValueError, KeyError, TypeError): return None
+
+def _live(lf:Path) -> bool:
+    "Is lock `lf` held by a running process? (an unreadable lock counts while young: its owner may be writing it)"
+    if (pid := _lock_pid(lf)) is None:
+        try: return time.time() - lf.stat().st_mtime < 60
+        except OSError: return False
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: pass  # alive, another user's
+    return True
+
+def lock_run(rd # a run folder
+            ) -> bool:
+    "Take the lock `rd/.lock` for this process: False when a live process holds it; a dead one's (stale) lock is taken over"
+    rd = Path(rd); rd.mkdir(parents=True, exist_ok=True); lf = rd/'.lock'
+    for _ in range(3):
+        try: fd = os.open(lf, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            if _live(lf): return False
+            stale = rd/f'.lock.stale.{os.getpid()}'
+            try: os.rename(lf, stale)  # atomic: of two processes taking over, one gets it
+            except FileNotFoundError: continue
+            if _live(stale):  # a live owner's lock replaced the stale one meanwhile: give it back
+                with contextlib.suppress(OSError): os.link(stale, lf)
+                stale.unlink(missing_ok=True); return False
+            stale.unlink(missing_ok=True); continue
+        with os.fdopen(fd, 'w') as f: json.dump(dict(pid=os.getpid(), since=time.strftime('%Y-%m-%d %H:%M:%S')), f)
+        return True
+    return False
+
+def unlock_run(rd # a run folder
+              ):
+    "Remove `rd/.lock` if this process holds it"
+    lf = Path(rd)/'.lock'
+    if _lock_pid(lf) == os.getpid(): lf.unlink(missing_ok=True)
+
+def _run_one(name, out, kwargs, path=None, data=None) -> tuple[str, str, str|None]:
+    "Train one run into `out/name` under its lock: `(name, status, error)`, the traceback in `error.txt`"
     rd = Path(out)/name
-    rd.mkdir(parents=True, exist_ok=True)
-    (rd/'error.txt').unlink(missing_ok=True)
-    data = ifnone(data, _DATA)
+    if not lock_run(rd): return name, 'running', None  # another process trains it
     try:
-        with open(rd/'train.log', 'w') as f, contextlib.redirect_stdout(f):
-            train_run(rd, data=data, path=path, progress=False, overwrite=True, **kwargs)  # an unfinished run's leftovers
-        return name, None
-    except Exception as e:
-        _record(rd, traceback.format_exc())
-        return name, f'{type(e).__name__}: {e}'
+        if run_status(rd) == 'done': return name, 'skipped', None  # finished by another process meanwhile
+        (rd/'error.txt').unlink(missing_ok=True)
+        data = ifnone(data, _DATA)
+        try:
+            with open(rd/'train.log', 'w') as f, contextlib.redirect_stdout(f):
+                train_run(rd, data=data, path=path, progress=False, overwrite=True, **kwargs)  # an unfinished run's leftovers
+            return name, 'ran', None
+        except Exception as e:
+            _record(rd, traceback.format_exc())
+            return name, 'failed', f'{type(e).__name__}: {e}'
+    finally: unlock_run(rd)
+
+def _read_json(f:Path):
+    "The JSON in `f`, or None with a warning naming the file when it cannot be read"
+    try: return json.loads(f.read_text())
+    except (OSError, ValueError) as e:
+        warnings.warn(f"{f}: cannot be read ({type(e).__name__}: {e}); its run counts as not done"); return None
 
 def run_status(rd # a run folder
               ) -> str:
-    "'done' (metrics.json written), 'failed' (error.txt) or 'todo'"
+    "'done' (a readable metrics.json), 'running' (locked by a live process), 'failed' (error.txt) or 'todo'"
     rd = Path(rd)
-    return 'done' if (rd/'metrics.json').exists() else 'failed' if (rd/'error.txt').exists() else 'todo'
+    if (rd/'metrics.json').exists() and _read_json(rd/'metrics.json') is not None: return 'done'
+    return 'running' if (rd/'.lock').exists() and _live(rd/'.lock') else 'failed' if (rd/'error.txt').exists() else 'todo'
 
 def _stale(rd, kwargs) -> list:
     "Arguments of `kwargs` a finished run folder was trained with different values of"
@@ -145,7 +195,7 @@ def _cpus() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, 'sched_getaffinity') else os.cpu_count() or 1
 
 def _run_all(todo, out, path, data, n_procs, progress):
-    "Yield `(name, error)` as the runs of `todo` finish"
+    "Yield `(name, status, error)` as the runs of `todo` finish"
     if not todo: return
     if n_procs <= 1:
         pb = progress_bar(todo, display=progress)
@@ -162,7 +212,7 @@ def _run_all(todo, out, path, data, n_procs, progress):
         for f in progress_bar(as_completed(futs), total=len(futs), display=progress):
             try: yield f.result()
             except Exception as e:  # the process died (killed, out of memory)
-                _record(Path(out)/futs[f], f'{type(e).__name__}: {e}\n'); yield futs[f], f'{type(e).__name__}: {e}'
+                _record(Path(out)/futs[f], f'{type(e).__name__}: {e}\n'); yield futs[f], 'failed', f'{type(e).__name__}: {e}'
 
 def select_runs(runs:list, # from `expand_grid`
                 only=None, # run names: a list or a comma-separated string
@@ -183,7 +233,7 @@ def run_grid(spec, # a spec dict or file (see `load_spec`)
              dry_run:bool=False, # only report what is done, failed and to do
              progress:bool=True, # a progress bar over runs
             ) -> dict:
-    "Train the runs of `spec` not finished in `out`, each into `out/<run name>/`; return `{run name: status}`"
+    "Train the runs of `spec` not finished in `out`, each into `out/<run name>/`; return `{run name: status}` (ran, skipped, failed, running, todo, done)"
     s, out = load_spec(spec), Path(out)
     runs = select_runs(expand_grid(s), only)
     path = ifnone(data_path, s['data'])
@@ -191,13 +241,13 @@ def run_grid(spec, # a spec dict or file (see `load_spec`)
     for r in runs:
         if status[r['name']] == 'done' and (diff := _stale(out/r['name'], r['kwargs'])):
             warnings.warn(f"{r['name']}: finished with other values of {diff} than the spec sets; delete {out/r['name']} to train it again")
-    todo = [r for r in runs if status[r['name']] != 'done']
+    todo = [r for r in runs if status[r['name']] not in ('done', 'running')]
     if not dry_run:
         out.mkdir(parents=True, exist_ok=True)
         (out/f"grid_{s['name']}.json").write_text(json.dumps(s, indent=2))  # several specs may share `out`
         status = {n: 'skipped' if st == 'done' else st for n, st in status.items()}
-        for name, err in _run_all(todo, out, path, data, n_procs, progress):
-            status[name] = 'failed' if err else 'ran'
+        for name, st, err in _run_all(todo, out, path, data, n_procs, progress):
+            status[name] = st
             if err: print(f"{name}: failed: {err} (traceback in {out/name/'error.txt'})", file=sys.stderr)
     if only is None and len(df := summarise(out)):
         df.to_csv(out/'runs.csv', index=False)
@@ -216,7 +266,7 @@ def summarise(out, # a grid's folder
     rows = []
     for f in sorted(Path(out).glob('*/metrics.json')):
         if (key := parse_run_name(f.parent.name)) is None: continue
-        met, cfg = json.loads(f.read_text()), json.loads((f.parent/'config.json').read_text())
+        if (met := _read_json(f)) is None or (cfg := _read_json(f.parent/'config.json')) is None: continue
         if split not in met: raise ValueError(f"{f}: no {split!r} results (it has {[k for k in met if isinstance(met[k], dict)]})")
         rep = met[split]
         rows.append(dict(run=f.parent.name, **key, **{m: rep[m] for m in METRICS},

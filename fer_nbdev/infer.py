@@ -9,7 +9,8 @@ from __future__ import annotations
 import sys, os, re, json, copy, time, warnings, functools
 from pathlib import Path
 from typing import Annotated
-import numpy as np, torch, torch.nn as nn
+from dataclasses import fields
+import numpy as np, pandas as pd, torch, torch.nn as nn
 from PIL import Image, ImageOps, UnidentifiedImageError
 from fastcore.basics import getcallable, first
 from fastcore.script import call_parse, store_true
@@ -17,12 +18,15 @@ from fastai.learner import Learner, load_learner
 from fastai.vision.augment import Resize
 from fastai.data.transforms import Normalize
 from .core import *
-from .learner import model_channels, predict_arrays
+from .learner import model_channels, predict_arrays, set_input_size, fer_learner
+from .data import FerData, fer_dls
+from .train import Recipe, get_recipe, check_recipe, recipe_loss, _model
 
 # %% auto #0
-__all__ = ['MIN_SIDE', 'HAAR_FACE', 'ImageError', 'load_image', 'input_size', 'input_mode', 'fit_image', 'prepare', 'predict',
-           'detect_faces', 'crop_face', 'face_crops', 'predict_faces', 'fer_predict', 'ProbsModel', 'probs_model',
-           'export_onnx', 'onnx_predict', 'bench_infer']
+__all__ = ['MIN_SIDE', 'HAAR_FACE', 'SAFE_FILES', 'ImageError', 'load_image', 'input_size', 'input_mode', 'fit_image', 'prepare',
+           'predict', 'detect_faces', 'crop_face', 'face_crops', 'predict_faces', 'ModelError', 'write_safe_model',
+           'load_model', 'predict_files', 'fer_predict', 'ProbsModel', 'probs_model', 'export_onnx', 'onnx_predict',
+           'bench_infer']
 
 # %% ../nbs/10_infer.ipynb #e50a7d7f
 MIN_SIDE = 8  # smallest image side accepted (as `fer_nbdev.data.decode_items`)
@@ -184,41 +188,121 @@ def predict_faces(learn:Learner, # a trained learner
     fc = face_crops(load_image(img, input_mode(learn)), largest, margin, **kwargs)
     return [dict(r, box=list(b)) for r, (b, _) in zip(predict(learn, [c for _, c in fc], bs=bs), fc)]
 
-# %% ../nbs/10_infer.ipynb #a86f02a1
-@call_parse
-def fer_predict(
-    model:str, # a model.pkl written by fer-train
-    files:Annotated[str, "image files (one JSON line each; per face with --detect-faces)", {'nargs': '+'}],
-    detect_faces:store_true=False, # find faces (OpenCV Haar cascade) and predict each one; else the whole image
-    all_faces:store_true=False, # with --detect-faces: every face, not only the largest
-    margin:float=0., # with --detect-faces: context around each face box, a fraction of its side
-    bs:int=64, # batch size
-):
-    "Predict the emotion of faces in image files: one JSON object per file (per face with --detect-faces) per line"
-    if not Path(model).is_file(): die('fer-predict', f"no model file {model!r}: pass the model.pkl that fer-train wrote")
+# %% ../nbs/10_infer.ipynb #7d6042f6
+SAFE_FILES = ('model.safetensors', 'model.json')  # the safe form of a model, beside its model.pkl
+
+class ModelError(ValueError):
+    "A model file that cannot (or may not) be loaded: the message names it and what to do"
+
+def _one_line(e:Exception) -> str:
+    "An exception as one short line"
+    return f"{type(e).__name__}: {' '.join(str(e).split())[:300]}"
+
+def write_safe_model(learn:Learner, # a trained learner
+                     run_dir, # its run folder (the folder of its model.pkl; config.json holds its recipe)
+                    ) -> Path:
+    "Write `learn`'s weights (`model.safetensors`) and how to feed them (`model.json`) into `run_dir`: a model that loads without unpickling"
+    from safetensors.torch import save_model
+    run_dir = Path(run_dir)
+    norm = first(t for t in learn.dls.after_batch.fs if isinstance(t, Normalize))
+    c = model_channels(learn.model)
+    save_model(learn.model, str(run_dir/SAFE_FILES[0]))
+    desc = dict(format='fer_nbdev-safe-1', weights=SAFE_FILES[0], recipe='config.json', vocab=list(learn.dls.vocab),
+                input_size=list(input_size(learn)), mode=input_mode(learn),
+                mean=norm.mean.flatten().tolist() if norm else [0.] * c, std=norm.std.flatten().tolist() if norm else [1.] * c)
+    (run_dir/SAFE_FILES[1]).write_text(json.dumps(desc, indent=2))
+    return run_dir/SAFE_FILES[1]
+
+def _safe_learner(p:Path) -> Learner:
+    "Rebuild the learner of `p` from its safe form: weights (.safetensors), description (.json), recipe (the folder's config.json)"
+    from safetensors.torch import load_model as load_weights
+    desc, cfg = json.loads(p.with_suffix('.json').read_text()), json.loads((p.parent/'config.json').read_text())
+    if desc.get('format') != 'fer_nbdev-safe-1': raise ValueError(f"{p.with_suffix('.json')} is not a fer_nbdev model description")
+    r = get_recipe(**{**{f.name: cfg[f.name] for f in fields(Recipe) if f.name in cfg}, 'pretrained': False})  # the weights are in the file
+    vocab, (h, w), rgb = desc['vocab'], desc['input_size'], desc['mode'] == 'RGB'
+    counts = np.array([cfg['data']['counts'].get('train', {}).get(e, 0) for e in vocab])
+    rems = check_recipe(r)
+    loss, loss_cbs = recipe_loss(r, counts)
+    n = len(vocab)
+    items = pd.DataFrame(dict(file=[f'#{i}' for i in range(2 * n)], emotion=vocab * 2, split=['train'] * n + ['valid'] * n))
+    dls = fer_dls(FerData(items, np.zeros((2 * n, h, w) + ((3,) if rgb else ()), np.uint8)), bs=n, rgb=rgb, aug=False)
+    norm = first(t for t in dls.after_batch.fs if isinstance(t, Normalize))
+    norm.mean, norm.std = (torch.tensor(desc[k], dtype=torch.float32).reshape(1, -1, 1, 1).to(norm.mean.device) for k in ('mean', 'std'))
+    prec = cfg.get('precision') if cfg.get('precision') == 'bf16' or torch.cuda.is_available() else 'fp32'
+    learn = fer_learner(dls, model=_model(r, rems, counts, n), loss_func=loss, cbs=loss_cbs + [c for m in rems for c in m.cbs()], precision=prec)
+    load_weights(learn.model, str(p.with_suffix('.safetensors')))
+    set_input_size(learn, (h, w))
+    return learn
+
+def load_model(path, # a model.pkl written by fer-train, or its run folder
+               trust_pickle:bool=False, # unpickle a model.pkl that has no safe form beside it (runs any code the file holds)
+              ) -> Learner:
+    "The learner of a run: rebuilt from its safe form (`write_safe_model`) when it is there, else unpickled only if `trust_pickle`"
+    p = Path(path)
+    if p.is_dir(): p = p/'model.pkl'
+    if all(p.with_suffix(s).is_file() for s in ('.safetensors', '.json')):
+        try: return _safe_learner(p)
+        except Exception as e: raise ModelError(f"cannot load {p.with_suffix('.safetensors')}: not a model file written by fer-train ({_one_line(e)})") from None
+    if not p.is_file(): raise ModelError(f"no model file {str(p)!r}: pass the model.pkl that fer-train wrote")
+    head = p.read_bytes()[:2] if p.stat().st_size else b''
+    if head not in (b'PK', b'\x80\x02', b'\x80\x03', b'\x80\x04', b'\x80\x05'):  # a torch zip or a raw pickle
+        raise ModelError(f"cannot load {p}: not a model file written by fer-train (it is {'empty' if not head else 'neither a zip nor a pickle'})")
+    if not trust_pickle:
+        raise ModelError(f"{p} has no safe form ({' + '.join(SAFE_FILES)}) beside it, and unpickling it would run any code it holds: "
+                         "pass --trust-pickle (trust_pickle=True) only for a file you trust")
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore'); learn = load_learner(model)
-    except Exception as e: die('fer-predict', f"cannot load {model}: {type(e).__name__}: {e}")
-    if detect_faces:
-        try: _cascade()
-        except ImportError as e: die('fer-predict', e)
+        with warnings.catch_warnings(): warnings.simplefilter('ignore'); return load_learner(p)
+    except Exception as e: raise ModelError(f"cannot load {p}: not a model file written by fer-train ({_one_line(e)})") from None
+
+# %% ../nbs/10_infer.ipynb #a86f02a1
+def _emit(learn, rows, xs, bs) -> list:
+    "`rows` with the predictions of the images `xs` filled in"
+    preds = iter(predict(learn, xs, bs=bs))
+    return [r if 'emotion' in r else dict(file=r['file'], **next(preds), **({'box': r['box']} if 'box' in r else {})) for r in rows]
+
+def predict_files(learn:Learner, # a trained learner
+                  files, # image files
+                  detect_faces:bool=False, # predict each face found (else the whole image)
+                  all_faces:bool=False, # with `detect_faces`: every face, not only the largest
+                  margin:float=0., # with `detect_faces`: context around each face box
+                  bs:int=64, # images predicted at once
+                 ):
+    "Yield one result dict per file (per face with `detect_faces`), in order, as soon as its batch is predicted"
     mode, size = input_mode(learn), input_size(learn)
     rows, xs = [], []
     for f in files:
         try:
             a = load_image(f, mode)
-            if not detect_faces: rows.append(dict(file=f)); xs.append(fit_image(a, size)); continue
-            fc = face_crops(a, largest=not all_faces, margin=margin)
-            if not fc: rows.append(dict(file=f, emotion=None, probs=None, note='no face found'))
-            for b, c in fc: rows.append(dict(file=f, box=list(b))); xs.append(fit_image(c, size))
+            if not detect_faces: rows.append(dict(file=f)); xs.append(fit_image(a, size))
+            else:
+                fc = face_crops(a, largest=not all_faces, margin=margin)
+                if not fc: rows.append(dict(file=f, emotion=None, probs=None, note='no face found'))
+                for b, c in fc: rows.append(dict(file=f, box=list(b))); xs.append(fit_image(c, size))
         except Exception as e:
             rows.append(dict(file=f, emotion=None, probs=None, error=str(e) if isinstance(e, ImageError) else f"{type(e).__name__}: {e}"))
-    preds = iter(predict(learn, xs, bs=bs))
-    for r in rows:
-        if 'emotion' not in r: r = dict(file=r['file'], **next(preds), **({'box': r['box']} if 'box' in r else {}))
-        print(json.dumps(r), flush=True)
-    if any('error' in r for r in rows): sys.exit(1)
+        if len(xs) >= bs or not xs: yield from _emit(learn, rows, xs, bs); rows, xs = [], []
+    yield from _emit(learn, rows, xs, bs)
+
+@call_parse
+def fer_predict(
+    model:str, # a model.pkl written by fer-train (its safe form beside it is what is loaded)
+    files:Annotated[str, "image files (one JSON line each; per face with --detect-faces)", {'nargs': '+'}],
+    detect_faces:store_true=False, # find faces (OpenCV Haar cascade) and predict each one; else the whole image
+    all_faces:store_true=False, # with --detect-faces: every face, not only the largest
+    margin:float=0., # with --detect-faces: context around each face box, a fraction of its side
+    bs:int=64, # batch size
+    trust_pickle:store_true=False, # unpickle a model.pkl that has no safe form beside it (runs any code it holds)
+):
+    "Predict the emotion of faces in image files: one JSON object per file (per face with --detect-faces) per line, as it goes"
+    try: learn = load_model(model, trust_pickle)
+    except ModelError as e: die('fer-predict', e)
+    if detect_faces:
+        try: _cascade()
+        except ImportError as e: die('fer-predict', e)
+    failed = False
+    for r in predict_files(learn, files, detect_faces, all_faces, margin, bs):
+        print(json.dumps(r), flush=True); failed |= 'error' in r
+    if failed: sys.exit(1)
 
 # %% ../nbs/10_infer.ipynb #79bf2fab
 class ProbsModel(nn.Module):

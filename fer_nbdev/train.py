@@ -29,8 +29,8 @@ from . import samplers, cbam, uncertainty, dicc  # noqa: F401 (each registers it
 
 # %% auto #0
 __all__ = ['RECIPES', 'RUN_FILES', 'Recipe', 'get_recipe', 'recipe_loss', 'check_recipe', 'with_holdout', 'selection_split',
-           'subset_data', 'recipe_data', 'train_run', 'add_recipe_args', 'recipe_parser', 'fer_train', 'fer_eval',
-           'bench_train']
+           'subset_data', 'recipe_data', 'train_run', 'add_recipe_args', 'recipe_parser', 'fer_train', 'eval_data',
+           'fer_eval', 'bench_train']
 
 # %% ../nbs/08a_train.ipynb #bfe0e831
 _SELECT = ('macro_f1', 'balanced_accuracy', 'accuracy', 'last')
@@ -307,22 +307,35 @@ def fer_train(argv:list|None=None, # the arguments (default: the command line)
           f"macro-F1 {m[rep]['macro_f1']:.4f} (epoch {m['best_epoch']} kept, selected on {m['selected_on'] or 'nothing: final epoch'})")
 
 # %% ../nbs/08a_train.ipynb #9d5daa8d
+def eval_data(learn:Learner, # a trained learner
+              data:FerData, # decoded data
+              split:str='test', # test|valid|train|all
+             ) -> FerData:
+    "`split` of `data` with every image brought to the model's size and mode as `fer_nbdev.infer.predict` brings it"
+    from fer_nbdev.infer import prepare  # infer imports this module
+    idx = data.idxs(split)
+    return FerData(data.items.iloc[idx].reset_index(drop=True), np.stack(prepare(learn, data.x[idx])), data.bad, data.source)
+
 @call_parse
 def fer_eval(
-    model:str, # a model.pkl written by fer-train
+    model:str, # a model.pkl written by fer-train (its safe form beside it is what is loaded)
     data:str=None, # data set folder, csv or zip (default: $FER_DATA)
     split:str='test', # test|valid|train|all (`all`: every image, for data sets without official splits)
     skip_bad:store_true=False, # leave out and list undecodable images instead of failing
+    trust_pickle:store_true=False, # unpickle a model.pkl that has no safe form beside it (runs any code it holds)
 ):
-    "Evaluate a trained model on a split; print one JSON object (accuracy, balanced_accuracy, macro_f1, n, per_class)"
+    "Evaluate a trained model on a split, its images sized as for `fer-predict`; print one JSON object (accuracy, balanced_accuracy, macro_f1, n, per_class)"
+    from fer_nbdev.infer import load_model, input_mode, ModelError
     if split not in ('test', 'valid', 'train', 'all'): die('fer-eval', f"--split must be test, valid, train or all, not {split!r}")
-    if not Path(model).is_file(): die('fer-eval', f"no model file {model!r}: pass the model.pkl that fer-train wrote")
+    try: learn = load_model(model, trust_pickle)
+    except ModelError as e: die('fer-eval', e)
     try:
-        learn = load_learner(model)
         with redirect_stdout(sys.stderr):  # progress and notes to stderr: stdout holds only the JSON
-            d = load_fer(data, skip_bad=skip_bad, mode='RGB' if model_channels(learn.model) == 3 else 'L', verbose=False)
-            rep = evaluate(learn, d, split)[0]
-    except (FerDataError, FileNotFoundError, ValueError, KeyError) as e: die('fer-eval', e)
+            d = load_fer(data, skip_bad=skip_bad, mode=input_mode(learn), verbose=False)
+            rep = evaluate(learn, eval_data(learn, d, split), split)[0]
+    except FerDataError as e:
+        die('fer-eval', f"{e} Use --split valid to score on PublicTest instead." if split == 'test' and "no 'test' split" in str(e) else e)
+    except (FileNotFoundError, ValueError, KeyError) as e: die('fer-eval', e)
     if rep['unscorable']: print(f"fer-eval: left out {sum(rep['unscorable'].values())} image(s) of emotions the model does not know: {rep['unscorable']}", file=sys.stderr)
     print(json.dumps(rep))
 
