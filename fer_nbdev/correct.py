@@ -328,9 +328,8 @@ def loco_run(data:FerData, # decoded data with 'train' and `eval_split` splits, 
     base = out/'base'
     if (base/'metrics.json').exists():
         _check_same(json.loads((base/'config.json').read_text()), tcfg, base)
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')  # fastai's note that load_learner unpickles: the file is our own
-            learn = load_learner(base/'model.pkl', cpu=default_device().type != 'cuda')
+        from fer_nbdev.infer import load_model
+        learn = load_model(base/'model.pkl')  # the safe form beside it: a planted pickle is not run
     else: learn = train_run(base, r, data=drop_emotion(data, emo), progress=progress)
     X_tr, p_tr = features(learn, data.x[trn], parts=parts)
     X_ev, p_ev = features(learn, data.x[ev], parts=parts)

@@ -167,7 +167,7 @@ def recipe_data(r:Recipe, # the recipe
     return rank0_first(load) if num_distrib() else load()  # rank 0 fills the decode cache, the others read it
 
 # %% ../nbs/08a_train.ipynb #a69688ce
-RUN_FILES = ('config.json', 'history.csv', 'metrics.json', 'confusion.png', 'model.pkl')
+RUN_FILES = ('config.json', 'history.csv', 'metrics.json', 'confusion.png', 'model.pkl', 'model.safetensors', 'model.json')
 
 def _model(r:Recipe, rems:list, counts, n_out:int):
     "The recipe's model: backbone, body transforms, and the head of the remedy that has one"
@@ -204,6 +204,7 @@ def _write_run(out:Path, work:Path, learn, data, r, sel, extra:dict, export:bool
         learn.path, learn.model_dir = work, '.'
         set_input_size(learn, (r.size, r.size) if r.size else data.x.shape[1:3])
         learn.export('model.pkl')
+        from fer_nbdev.infer import write_safe_model; write_safe_model(learn, work)  # model.safetensors + model.json: loads without unpickling
     cfg = dict(asdict(r), protocol=dict(selected_on=sel, reported='test' if data.has_test else 'valid'),
                data=dict(source=Path(str(data.source)).name, counts=data.counts().to_dict(), bad_files=[Path(f).name for f in data.bad]),
                env=run_env(), R_seconds=reference_epoch(measure=False), precision=ifnone(r.precision, default_precision(learn.dls.device)), **extra, finished=time.strftime('%Y-%m-%d %H:%M:%S'))
