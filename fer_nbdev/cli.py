@@ -1,4 +1,4 @@
-"""The console scripts: `--help` answers at once, without importing torch; anything else runs the command.
+"""The console scripts (`--help` answers at once, without importing torch), and the package's import graph.
 
 Docs: https://fer-nbdev.github.io/fer_nbdev/cli.html.md"""
 

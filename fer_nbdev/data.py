@@ -519,9 +519,8 @@ def fer_dls(data:FerData, # decoded data with a 'train' split
             aug:bool=True, # standard FER augmentation on the training batches
             erase:float=0.25, # probability of random erasing (0: none)
             valid:str='valid', # the split used for validation and model selection; never 'test'
-            valid_pct:float=0.1, # when the data has no `valid` split: seeded stratified share of train
             wgts=None, # per-training-image sampling weights (a weighted sampler), aligned with `data.idxs('train')`
-            seed:int=42, # seed for shuffling, augmentation and the valid_pct split
+            seed:int=42, # seed for shuffling, augmentation and the stand-in validation split
             **kwargs): # passed to `DataBlock.dataloaders`
     "fastai DataLoaders over the decoded images; `dls.vocab` is `EMOTIONS`"
     if valid == 'test': raise ValueError("Model selection on the test split is not allowed: validate on 'valid'.")
@@ -531,8 +530,10 @@ def fer_dls(data:FerData, # decoded data with a 'train' split
     if w is not None and len(w) != len(trn): raise ValueError(f"wgts has {len(w)} values for {len(trn)} training images")
     if valid in data.splits: val = data.idxs(valid)
     else:
-        from sklearn.model_selection import train_test_split
-        pt, pv = train_test_split(np.arange(len(trn)), test_size=valid_pct, random_state=seed, stratify=emo[trn])
+        rng = np.random.default_rng(seed)  # no such split: 10% of each emotion's training images (at least one) stand in
+        pv = np.sort([j for e in sorted(set(emo[trn])) if len(c := np.flatnonzero(emo[trn] == e)) > 1
+                      for j in rng.choice(c, max(1, round(0.1 * len(c))), replace=False)]).astype(int)
+        pt = np.setdiff1d(np.arange(len(trn)), pv)
         trn, val, w = trn[pt], trn[pv], (None if w is None else w[pt])
     keep_t, keep_v = np.isin(emo[trn], EMOTIONS), np.isin(emo[val], EMOTIONS)
     if not (keep_t.all() and keep_v.all()):
