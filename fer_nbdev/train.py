@@ -163,7 +163,7 @@ def recipe_data(r:Recipe, # the recipe
     "The training data of recipe `r`: its subset of `data`, or loaded from `path`"
     if data is not None: return subset_data(data, r.per_class_limit, r.imbalance_factor, r.seed)
     load = lambda: load_fer(path, per_class_limit=r.per_class_limit, imbalance_factor=r.imbalance_factor, seed=r.seed,
-                            skip_bad=skip_bad, mode='RGB' if r.rgb else 'L')
+                            skip_bad=skip_bad, mode='RGB' if r.rgb else 'L', size=r.size)
     return rank0_first(load) if num_distrib() else load()  # rank 0 fills the decode cache, the others read it
 
 # %% ../nbs/08a_train.ipynb #a69688ce
