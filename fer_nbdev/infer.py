@@ -287,7 +287,7 @@ def predict_files(learn:Learner, # a trained learner
 def fer_predict(
     model:str, # a model.pkl written by fer-train (its safe form beside it is what is loaded)
     files:Annotated[str, "image files (one JSON line each; per face with --detect-faces)", {'nargs': '+'}],
-    detect_faces:store_true=False, # find faces (OpenCV Haar cascade) and predict each one; else the whole image
+    detect_faces:store_true=False, # photos: find faces (OpenCV Haar cascade) and predict each; leave it off for faces already cropped, as in FER2013 (no face is found in a 48 px crop)
     all_faces:store_true=False, # with --detect-faces: every face, not only the largest
     margin:float=0., # with --detect-faces: context around each face box, a fraction of its side
     bs:int=64, # batch size
