@@ -14,7 +14,7 @@ from fastai.torch_core import set_seed
 
 # %% auto #0
 __all__ = ['EMOTIONS', 'EXTRA_EMOTIONS', 'SYNONYMS', 'FER_HELP', 'canon_emotion', 'fer_path', 'cpu_has_bf16', 'default_device',
-           'default_precision', 'seed_everything', 'run_env', 'die']
+           'default_precision', 'seed_everything', 'cpu_name', 'run_env', 'die']
 
 # %% ../nbs/00_core.ipynb #0829216a
 EMOTIONS = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral']
@@ -81,11 +81,16 @@ def seed_everything(seed:int=42, # seed for python, numpy and torch
     set_seed(seed, reproducible=reproducible)
 
 # %% ../nbs/00_core.ipynb #c0af1d05
+def cpu_name() -> str:
+    "The CPU model name (no host or user names)"
+    try: return re.search(r'model name\s*:\s*(.*)', Path('/proc/cpuinfo').read_text()).group(1)
+    except (OSError, AttributeError): return platform.processor() or platform.machine()
+
 def run_env() -> dict:
     "Where and with what a run ran: device, library versions, Python, machine, cores, GPU"
     import fastai, timm
     return dict(device=str(default_device()), torch=torch.__version__, fastai=fastai.__version__, timm=timm.__version__,
-                python=platform.python_version(), machine=platform.machine(), cpus=os.cpu_count(),
+                python=platform.python_version(), machine=platform.machine(), cpu=cpu_name(), cpus=os.cpu_count(),
                 gpu=torch.cuda.get_device_name() if torch.cuda.is_available() else None)
 
 def die(tool:str, # the command, e.g. 'fer-train'

@@ -370,11 +370,6 @@ def onnx_predict(fn, # an .onnx file from `export_onnx`, or an `onnxruntime.Infe
     return sess.run(None, {inp.name: np.ascontiguousarray(x)})[0]
 
 # %% ../nbs/10_infer.ipynb #d6cd5e19
-def _cpu_name() -> str:
-    "The CPU model name"
-    try: return re.search(r'model name\s*:\s*(.*)', Path('/proc/cpuinfo').read_text()).group(1)
-    except Exception: import platform; return platform.processor()
-
 def _median_s(f, x, n:int) -> float:
     "Median wall time of `f(x)` over `n` calls, after one warm-up"
     f(x); ts = []
@@ -408,7 +403,7 @@ def bench_infer(learn:Learner, # a trained learner
             rows += [dict(threads=nt, backend=k, single_ms=round(1000 * _median_s(f, xb[:1], n_single), 3),
                           batch_img_s=round(bs / _median_s(f, xb, n_batch), 1)) for k, f in runs.items()]
     finally: torch.set_num_threads(old)
-    out = dict(date=time.strftime('%Y-%m-%d %H:%M:%S'), machine=dict(run_env(), cpu=_cpu_name(), cpu_bf16=cpu_has_bf16(),
+    out = dict(date=time.strftime('%Y-%m-%d %H:%M:%S'), machine=dict(run_env(), cpu_bf16=cpu_has_bf16(),
                onnxruntime=ort.__version__), input=[c, h, w], bs=bs, results=rows)
     if fn is not None: Path(fn).parent.mkdir(parents=True, exist_ok=True); Path(fn).write_text(json.dumps(out, indent=2))
     return out

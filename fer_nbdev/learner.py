@@ -197,14 +197,6 @@ def evaluate(learn:Learner, # a trained learner
     return rep, y_true, y_pred
 
 # %% ../nbs/04_learner.ipynb #c0b52e06
-def _cpu_name() -> str:
-    "The CPU model name (no host or user names)"
-    with contextlib.suppress(OSError):
-        for l in open('/proc/cpuinfo'):
-            if l.startswith('model name'): return l.split(':', 1)[1].strip()
-    import platform
-    return platform.processor() or platform.machine()
-
 def reference_epoch(measure:bool=True, # measure when nothing is cached for this machine (else return None)
                     steps:int=40, # timed training steps
                     cache=None, # the JSON cache file (default: `reference_epoch.json` in `$FER_CACHE` or ~/.cache/fer_nbdev)
@@ -213,7 +205,7 @@ def reference_epoch(measure:bool=True, # measure when nothing is cached for this
     import os, json
     from pathlib import Path
     cache = Path(cache or Path(os.environ.get('FER_CACHE', Path.home()/'.cache'/'fer_nbdev'))/'reference_epoch.json')
-    key = f"{_cpu_name()}|threads={torch.get_num_threads()}|torch={torch.__version__.split('+')[0]}|{default_device().type}"
+    key = f"{cpu_name()}|threads={torch.get_num_threads()}|torch={torch.__version__.split('+')[0]}|{default_device().type}"
     known = json.loads(cache.read_text()) if cache.exists() else {}
     if key in known or not measure: return known.get(key)
     m, dev = timm.create_model('resnet18', num_classes=7, in_chans=1).to(default_device()), default_device()
