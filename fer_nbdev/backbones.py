@@ -11,7 +11,7 @@ from timm.models import register_model
 from . import lstm_attn  # noqa: F401 (the LSTM-attention backbone registers itself there)
 
 # %% auto #0
-__all__ = ['Pooled', 'fer_vgg', 'mini_xception']
+__all__ = ['Pooled', 'fer_vgg', 'fer_vgg_s2', 'fer_vgg_s2_wide', 'mini_xception']
 
 # %% ../nbs/07a_backbones.ipynb #a502aa2a
 def _cbr(ni, no, stride=1):
@@ -47,6 +47,17 @@ def fer_vgg(pretrained:bool=False, # no pretrained weights exist: must be False
         if i: layers.append(nn.MaxPool2d(2))
         for j in range(n): layers.append(_cbr(ni, w, stem_stride if i == j == 0 else 1)); ni = w
     return Pooled(nn.Sequential(*layers), ni, num_classes, drop)
+
+# %% ../nbs/07a_backbones.ipynb #5e0c4c42
+@register_model
+def fer_vgg_s2(pretrained:bool=False, **kwargs):
+    "`fer_vgg` with a stride-2 first convolution and depth (2, 2, 2, 1): widths 32-256"
+    return fer_vgg(pretrained, **{'stem_stride': 2, 'depth': (2, 2, 2, 1), **kwargs})
+
+@register_model
+def fer_vgg_s2_wide(pretrained:bool=False, **kwargs):
+    "`fer_vgg_s2` 1.5x wider: widths 48-384"
+    return fer_vgg_s2(pretrained, **{'widths': (48, 96, 192, 384), **kwargs})
 
 # %% ../nbs/07a_backbones.ipynb #30a57233
 class _SepConv(nn.Sequential):

@@ -276,7 +276,7 @@ def features(learn:Learner, # a trained learner
         else: hooks['embedding'] = hook_output(model.get_submodule(layer) if isinstance(layer, str) else layer)
     cb = _Gather(hooks)
     try:
-        with learn.added_cbs(cb): probs = predict_arrays(learn, x, bs=bs)
+        with learn.added_cbs(cb): probs = predict_arrays(learn, x, bs=bs, tta=False)  # the faces as given: one feature row each
     finally:
         for h in hooks.values(): h.remove()
     return torch.cat([torch.cat(cb.acts[k]) for k in parts], 1).numpy(), probs.numpy()

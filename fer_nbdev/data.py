@@ -17,14 +17,18 @@ from fastai.data.transforms import IndexSplitter, Normalize, Categorize
 from fastai.vision.core import PILImage, PILImageBW
 from fastai.vision.data import ImageBlock
 from fastai.vision.augment import aug_transforms, Resize, RandomErasing
-from fastai.callback.data import *  # noqa: F401 (patches `DataBlock.weighted_dataloaders`)
+from fastai.callback.data import WeightedDL
+from fastai.data.core import TfmdDL
+from fastai.torch_core import TensorImageBW, TensorCategory
+import torch
+from torch import Tensor
 from .core import *
 
 # %% auto #0
 __all__ = ['SPLITS', 'IMG_EXTS', 'RAF_LABELS', 'DICC_COUNTS', 'FerDataError', 'folder_items', 'fake_fer', 'fer_or_fake',
            'csv_items', 'to_fer_csv', 'decode_items', 'zip_items', 'ckplus_items', 'rafdb_items', 'fer_items',
            'long_tail_counts', 'subsample', 'FerData', 'load_fer', 'data_fingerprint', 'plot_counts', 'show_faces',
-           'CacheGetter', 'fer_stats', 'fer_dls', 'noise_dls']
+           'CacheGetter', 'fer_stats', 'ArrayDL', 'WeightedArrayDL', 'store_items', 'fer_dls', 'noise_dls']
 
 # %% ../nbs/01_data.ipynb #c4dfcee7
 SPLITS = {'Training': 'train', 'PublicTest': 'valid', 'PrivateTest': 'test'}
@@ -427,7 +431,7 @@ def load_fer(path=None, # FER2013 folder, csv or zip (or CK+/RAF-DB folder); def
         items = kept
     data = FerData(items, x, bad, source=str(p))
     if verbose and 'valid' in data.splits and not data.has_test:
-        print(f"{p}: no PrivateTest_* images, so no test split: PublicTest is the validation split; test metrics are unavailable.")
+        print(f"{Path(p).name}: no PrivateTest_* images, so no test split: PublicTest is the validation split; test metrics are unavailable.")
     return data
 
 # %% ../nbs/01_data.ipynb #858f5946
@@ -511,6 +515,32 @@ def fer_stats(data:FerData, # decoded data
     x = data.x[data.idxs(split)][:20000].astype(np.float32) / 255
     return float(x.mean()), float(x.std())
 
+# %% ../nbs/01_data.ipynb #42f57f9d
+class ArrayDL(TfmdDL):
+    "A `TfmdDL` that cuts whole batches from its stored faces (`store_items`) when it has them, else decodes item by item"
+    def create_batches(self, samps):
+        if getattr(self, 'arr', None) is None: yield from super().create_batches(samps); return
+        for b in self.chunkify(samps):
+            i = torch.as_tensor(list(b), dtype=torch.long)
+            yield self.arr_type(self.arr[i]), TensorCategory(self.codes[i])
+    def new(self, dataset=None, cls=None, **kwargs):
+        res = super().new(dataset, cls, **kwargs)
+        if dataset is None and getattr(self, 'arr', None) is not None: res.arr, res.codes, res.arr_type = self.arr, self.codes, self.arr_type
+        return res
+
+class WeightedArrayDL(ArrayDL, WeightedDL):
+    "`ArrayDL` drawing its training items by weight, as fastai's `WeightedDL`"
+
+def store_items(dl:ArrayDL, # a loader over row numbers of decoded faces
+                x:np.ndarray|None=None, # the rows' grey images (n, h, w) when no item transform changes them (else decoded per item)
+               ) -> ArrayDL:
+    "Store `dl`'s items once as (n, c, h, w) uint8 with their class codes, so that it cuts batches from them"
+    items = [dl.do_item(i) for i in range(len(dl.dataset))] if x is None else None
+    dl.arr = torch.from_numpy(np.ascontiguousarray(x))[:, None] if x is not None else torch.stack([o[0].as_subclass(Tensor) for o in items])
+    dl.codes = torch.as_tensor(np.array([int(o[1]) for o in items] if items else [int(dl.dataset.tls[1][i]) for i in range(len(dl.dataset))]))
+    dl.arr_type = type(items[0][0]) if items else TensorImageBW
+    return dl
+
 # %% ../nbs/01_data.ipynb #ca14bed0
 def fer_dls(data:FerData, # decoded data with a 'train' split
             bs:int=64, # batch size
@@ -521,7 +551,7 @@ def fer_dls(data:FerData, # decoded data with a 'train' split
             valid:str='valid', # the split used for validation and model selection; never 'test'
             wgts=None, # per-training-image sampling weights (a weighted sampler), aligned with `data.idxs('train')`
             seed:int=42, # seed for shuffling, augmentation and the stand-in validation split
-            **kwargs): # passed to `DataBlock.dataloaders`
+            **kwargs): # passed to `Datasets.dataloaders`
     "fastai DataLoaders over the decoded images; `dls.vocab` is `EMOTIONS`"
     if valid == 'test': raise ValueError("Model selection on the test split is not allowed: validate on 'valid'.")
     seed_everything(seed)
@@ -550,10 +580,12 @@ def fer_dls(data:FerData, # decoded data with a 'train' split
                        get_x=CacheGetter(data.x), get_y=CacheGetter(data.items.emotion.values),
                        splitter=IndexSplitter(range(len(trn), len(trn) + len(val))),
                        item_tfms=[Resize(size)] if size != data.x.shape[1] else [], batch_tfms=bt)
-    src = [int(i) for i in trn] + [int(i) for i in val]
-    kw = dict(bs=bs, num_workers=0, **kwargs)
-    if w is not None: return dblock.weighted_dataloaders(src, wgts=np.concatenate([w, np.zeros(len(val))]), **kw)
-    return dblock.dataloaders(src, **kw)
+    dss = dblock.datasets([int(i) for i in trn] + [int(i) for i in val])
+    dl_type, dl_kw = (ArrayDL, [{}, {}]) if w is None else (WeightedArrayDL, [{'wgts': w}, {}])
+    dls = dss.dataloaders(bs=bs, num_workers=0, dl_type=dl_type, dl_kwargs=dl_kw, after_item=dblock.item_tfms, after_batch=dblock.batch_tfms, **kwargs)
+    same = not dblock.item_tfms[1:] and not rgb and data.x.ndim == 3  # ToTensor only: the stored faces are the decoded ones
+    for dl, rows in zip(dls.loaders, (trn, val)): store_items(dl, data.x[rows] if same else None)
+    return dls
 
 # %% ../nbs/01_data.ipynb #da400857
 import torch

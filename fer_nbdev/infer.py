@@ -208,7 +208,7 @@ def write_safe_model(learn:Learner, # a trained learner
     c = model_channels(learn.model)
     save_model(learn.model, str(run_dir/SAFE_FILES[0]))
     desc = dict(format='fer_nbdev-safe-1', weights=SAFE_FILES[0], recipe='config.json', vocab=list(learn.dls.vocab),
-                input_size=list(input_size(learn)), mode=input_mode(learn),
+                input_size=list(input_size(learn)), mode=input_mode(learn), tta=bool(getattr(learn, 'fer_tta', False)),
                 mean=norm.mean.flatten().tolist() if norm else [0.] * c, std=norm.std.flatten().tolist() if norm else [1.] * c)
     (run_dir/SAFE_FILES[1]).write_text(json.dumps(desc, indent=2))
     return run_dir/SAFE_FILES[1]
@@ -232,6 +232,7 @@ def _safe_learner(p:Path) -> Learner:
     learn = fer_learner(dls, model=_model(r, rems, counts, n), loss_func=loss, cbs=loss_cbs + [c for m in rems for c in m.cbs()], precision=prec)
     load_weights(learn.model, str(p.with_suffix('.safetensors')))
     set_input_size(learn, (h, w))
+    learn.fer_tta = desc.get('tta', False)
     return learn
 
 def load_model(path, # a model.pkl written by fer-train, or its run folder
@@ -292,10 +293,12 @@ def fer_predict(
     margin:float=0., # with --detect-faces: context around each face box, a fraction of its side
     bs:int=64, # batch size
     trust_pickle:store_true=False, # unpickle a model.pkl that has no safe form beside it (runs any code it holds)
+    no_tta:store_true=False, # predict the faces as given, without the test-time augmentation the model's recipe asks for
 ):
     "Predict the emotion of faces in image files: one JSON object per file (per face with --detect-faces) per line, as it goes"
     try: learn = load_model(model, trust_pickle)
     except ModelError as e: die('fer-predict', e)
+    if no_tta: learn.fer_tta = False
     if detect_faces:
         try: _cascade()
         except ImportError as e: die('fer-predict', e)

@@ -169,13 +169,15 @@ def set_input_size(learn:Learner, # a learner about to be exported
 def predict_arrays(learn:Learner, # a trained learner
                    x:np.ndarray, # uint8 images (n, h, w) or (n, h, w, 3)
                    bs:int=256, # batch size
+                   tta:bool|None=None, # also predict the mirrored faces and average (default: `learn.fer_tta`, set by recipes with `tta`)
                   ) -> torch.Tensor:
-    "Class probabilities for decoded images, with the learner's own preprocessing"
-    dl = learn.dls.test_dl(list(x), bs=bs, num_workers=0)
-    with learn.no_bar(), warnings.catch_warnings():
-        warnings.simplefilter('ignore')
-        probs, _ = learn.get_preds(dl=dl)
-    return probs
+    "Class probabilities for decoded images, with the learner's own preprocessing (and test-time augmentation)"
+    def probs(x):
+        with learn.no_bar(), warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            return learn.get_preds(dl=learn.dls.test_dl(list(x), bs=bs, num_workers=0))[0]
+    x = np.asarray(x)
+    return (probs(x) + probs(x[:, :, ::-1])) / 2 if ifnone(tta, getattr(learn, 'fer_tta', False)) and len(x) else probs(x)
 
 def evaluate(learn:Learner, # a trained learner
              data:FerData, # decoded data

@@ -17,6 +17,8 @@ from fastcore.script import call_parse, store_true
 from fastai.learner import Learner, load_learner
 from fastai.callback.tracker import SaveModelCallback
 from fastai.callback.progress import CSVLogger
+from fastai.callback.core import Callback, CancelValidException
+from fastai.callback.training import ShortEpochCallback
 from fastai.distributed import rank0_first
 from fastai.torch_core import num_distrib, rank_distrib
 from .core import *
@@ -57,6 +59,8 @@ class Recipe:
     loss:str='ce' # the loss, a name in `LOSSES`
     weighting:str='inverse' # class weights of weighted losses: inverse|sqrt|effective
     label_smoothing:float=0. # label smoothing of the cross-entropy losses
+    erase:float=0.25 # probability of random erasing of a training face (0: none)
+    tta:bool=False # test-time augmentation: average each face's and its mirror image's predictions (the exported model keeps it)
     sampler:str='none' # none|balanced|sqrt|smote
     cbam:bool=False # CBAM attention in every residual block
     uncertainty_mixing:bool=False # relative-uncertainty feature mixing of sample pairs
@@ -78,6 +82,7 @@ class Recipe:
         _check(self.per_class_limit is None or self.per_class_limit >= 1, 'per_class_limit', self.per_class_limit, 'keep at least 1 image per emotion (omit it to train on all)')
         _check(self.imbalance_factor is None or self.imbalance_factor >= 1, 'imbalance_factor', self.imbalance_factor, 'largest/smallest class size must be >= 1 (10, 100: the DICC subsets)')
         _check(0 <= self.holdout < 1, 'holdout', self.holdout, 'a share of the training images in [0, 1)')
+        _check(0 <= self.erase <= 1, 'erase', self.erase, 'a probability in [0, 1]')
         _check(0 <= self.label_smoothing < 1, 'label_smoothing', self.label_smoothing, 'must be in [0, 1)')
         _check(self.select in _SELECT, 'select', self.select, f'choose one of {list(_SELECT)}')
         _check(self.precision in (None, 'fp32', 'bf16', 'fp16'), 'precision', self.precision, "choose fp32, bf16 or fp16")
@@ -87,7 +92,11 @@ class Recipe:
         backbone_name(self.arch)
 
 # %% ../nbs/08a_train.ipynb #cf97a0ae
-RECIPES = {'baseline': Recipe(recipe='baseline')}
+RECIPES = {
+    'baseline': Recipe(recipe='baseline'),
+    'fast': Recipe(recipe='fast', arch='fer_vgg_s2', epochs=20, bs=256, lr=3e-3, wd=0.05, label_smoothing=0.1, erase=0.,
+                   channels_last=True, tta=True),
+}
 
 def get_recipe(recipe:Recipe|str|None=None, # a `Recipe`, a name in `RECIPES`, or None (the defaults)
                **overrides, # `Recipe` fields to change
@@ -248,13 +257,14 @@ def train_run(out, # run folder to write
         labels = data.items.emotion.values[data.idxs('train')]
         wgts = first(w for m in rems if (w := m.wgts(labels)) is not None)
         seed_everything(r.seed)
-        dls = fer_dls(data, bs=r.bs // world, size=r.size, rgb=r.rgb, seed=r.seed, wgts=wgts, valid=ifnone(sel, 'valid'))
+        dls = fer_dls(data, bs=r.bs // world, size=r.size, rgb=r.rgb, erase=r.erase, seed=r.seed, wgts=wgts, valid=ifnone(sel, 'valid'))
         counts = np.array([(labels == e).sum() for e in dls.vocab])
         loss, loss_cbs = recipe_loss(r, counts)
         cbs = loss_cbs + [c for m in rems for c in m.cbs()] + ([] if rank else [CSVLogger(fname='history.csv')])
         if sel: cbs.append(SaveModelCallback(monitor=r.select, fname='best', with_opt=False))
         learn = fer_learner(dls, model=_model(r, rems, counts, len(dls.vocab)), loss_func=loss, cbs=cbs,
                             precision=r.precision, channels_last=r.channels_last, wd=r.wd, path=work, model_dir='.tmp')
+        learn.fer_tta = r.tta
         if num_distrib(): seed_everything(r.seed + rank)  # augmentation differs by process; DDP starts from rank 0's weights
         fit_seconds = _fit(learn, r, progress)
         if distrib_finish(learn):
@@ -346,38 +356,43 @@ def _rate(f, n_img, warm=1):
     for _ in range(warm): f()
     t = time.perf_counter(); f(); return n_img / (time.perf_counter() - t)
 
+class _NoValidate(Callback):
+    "Skip validation: time the training loop alone"
+    def before_validate(self): raise CancelValidException()
+
+class _SameBatch:
+    "A stand-in training loader giving one batch `n` times: training with no data pipeline at all"
+    def __init__(self, b, n): self.b, self.n = b, n
+    def __len__(self): return self.n
+    def __iter__(self): return (self.b for _ in range(self.n))
+
 def bench_train(data:FerData, # decoded data
-                arch:str='resnet18', # model
-                size:int|None=None, # input size
-                bs:int=64, # batch size
+                recipe:Recipe|str|None='fast', # the recipe whose model, batch size, memory format and augmentation are timed
                 n_batches:int=40, # batches per measurement
                 precisions=('fp32', 'bf16'), # precisions to compare
                 full_epoch:bool=False, # time real training over the whole training split (else `n_batches` of it)
+                **overrides, # `Recipe` fields to change
                ) -> pd.DataFrame:
-    "Images/s of the data pipeline, pure compute and real training, per precision"
-    dls = fer_dls(data, bs=bs, size=size)
-    n = n_batches * bs
+    "Images/s of a recipe's data pipeline, pure compute and real training, per precision, through one `Learner`"
+    r = get_recipe(recipe, **overrides)
+    rems = check_recipe(r)
+    dls = fer_dls(data, bs=r.bs, size=r.size, rgb=r.rgb, erase=r.erase)
+    n, ep = n_batches * r.bs, len(dls.train)
     def pipe():
         for i, _ in zip(range(n_batches), dls.train): pass
     rows = [dict(what='data pipeline', precision='-', img_s=_rate(pipe, n))]
-    xb, yb = (t.as_subclass(torch.Tensor) for t in dls.one_batch())
+    counts = np.bincount(dls.train.codes.numpy(), minlength=len(dls.vocab))
     for prec in precisions:
-        learn = fer_learner(dls, arch, precision=prec)
-        model, opt = learn.model.train(), torch.optim.AdamW(learn.model.parameters(), 1e-3)
-        if prec != 'fp32': model.to(memory_format=torch.channels_last)
-        ctx = torch.autocast(xb.device.type, dtype=torch.bfloat16 if prec == 'bf16' else torch.float16, enabled=prec != 'fp32')
-        def compute():
-            for _ in range(n_batches):
-                with ctx: out = model(xb)
-                loss = learn.loss_func(out.float(), yb); opt.zero_grad(); loss.backward(); opt.step()
-        rows.append(dict(what='pure compute', precision=prec, img_s=_rate(compute, n)))
-        rows_ = np.r_[data.idxs('train')[:None if full_epoch else n], data.idxs('valid')[:bs]]
-        sub = FerData(data.items.iloc[rows_].reset_index(drop=True), data.x[rows_])
-        learn.dls = fer_dls(sub, bs=bs, size=size)
-        def fit():
-            with learn.no_bar(), learn.no_logging(): learn.fit(1, 1e-4)
-        rows.append(dict(what='real training (fit)', precision=prec, img_s=_rate(fit, len(learn.dls.train) * bs)))
-    df = pd.DataFrame(rows)
+        learn = fer_learner(dls, model=_model(r, rems, counts, len(dls.vocab)), loss_func=recipe_loss(r, counts)[0],
+                            precision=prec, channels_last=r.channels_last, cbs=[_NoValidate()])
+        def fit(dl, cbs=None):
+            learn.dls.loaders[0] = dl
+            with learn.no_bar(), learn.no_logging(): learn.fit(1, 1e-4, cbs=cbs)
+        same = _SameBatch(dls.one_batch(), n_batches)  # augmented and normalised: what the model sees
+        rows.append(dict(what='pure compute', precision=prec, img_s=_rate(lambda: fit(same), n)))
+        short = None if full_epoch else ShortEpochCallback(n_batches / ep)
+        rows.append(dict(what='real training (fit)', precision=prec, img_s=_rate(lambda: fit(dls.train, short), ep * r.bs if full_epoch else n)))
+    df = pd.DataFrame(rows).assign(recipe=r.recipe, arch=r.arch, bs=r.bs, channels_last=r.channels_last)
     df['share of pure compute'] = [r.img_s / df.query(f"what == 'pure compute' and precision == '{r.precision}'").img_s.iloc[0]
                                    if r.precision != '-' else np.nan for r in df.itertuples()]
     return df
