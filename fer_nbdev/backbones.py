@@ -48,14 +48,16 @@ def fer_vgg(pretrained:bool=False, # no pretrained weights exist: must be False
         for j in range(n): layers.append(_cbr(ni, w, stem_stride if i == j == 0 else 1)); ni = w
     return Pooled(nn.Sequential(*layers), ni, num_classes, drop)
 
-# %% ../nbs/07a_backbones.ipynb #5e0c4c42
+# %% ../nbs/07a_backbones.ipynb #fbac2b4b
 @register_model
-def fer_vgg_s2(pretrained:bool=False, **kwargs):
+def fer_vgg_s2(pretrained:bool=False, # no pretrained weights exist: must be False
+               **kwargs): # `fer_vgg`'s options (they override the variant's)
     "`fer_vgg` with a stride-2 first convolution and depth (2, 2, 2, 1): widths 32-256"
     return fer_vgg(pretrained, **{'stem_stride': 2, 'depth': (2, 2, 2, 1), **kwargs})
 
 @register_model
-def fer_vgg_s2_wide(pretrained:bool=False, **kwargs):
+def fer_vgg_s2_wide(pretrained:bool=False, # no pretrained weights exist: must be False
+                    **kwargs): # `fer_vgg`'s options (they override the variant's)
     "`fer_vgg_s2` 1.5x wider: widths 48-384"
     return fer_vgg_s2(pretrained, **{'widths': (48, 96, 192, 384), **kwargs})
 

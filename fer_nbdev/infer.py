@@ -315,23 +315,27 @@ class ProbsModel(nn.Module):
                  mean:torch.Tensor, # per-channel mean of the training pixels, in [0, 1]
                  std:torch.Tensor, # their standard deviation
                  act=None, # output activation (e.g. softmax), or None for logits
+                 tta:bool=False, # average the outputs of each face and its mirror image (a recipe's `tta`)
                 ):
         super().__init__()
-        self.model, self.act = model, act
+        self.model, self.act, self.tta = model, act, tta
         self.register_buffer('mean', torch.as_tensor(mean, dtype=torch.float32).reshape(1, -1, 1, 1))
         self.register_buffer('std', torch.as_tensor(std, dtype=torch.float32).reshape(1, -1, 1, 1))
-    def forward(self, x):
-        out = self.model((x.float() / 255 - self.mean) / self.std)
+    def _out(self, x):
+        out = self.model(x)
         return self.act(out) if self.act is not None else out
+    def forward(self, x):
+        x = (x.float() / 255 - self.mean) / self.std
+        return (self._out(x) + self._out(x.flip(-1))) / 2 if self.tta else self._out(x)
 
 def probs_model(learn:Learner # a trained learner
                ) -> ProbsModel:
-    "A float32 CPU copy of `learn.model` taking uint8 images and returning probabilities, in eval mode"
+    "A float32 CPU copy of `learn.model` taking uint8 images and returning probabilities (with the learner's TTA), in eval mode"
     c = model_channels(learn.model)
     norm = first(t for t in learn.dls.after_batch.fs if isinstance(t, Normalize))
     mean, std = (norm.mean.flatten().cpu(), norm.std.flatten().cpu()) if norm else (torch.zeros(c), torch.ones(c))
     model = copy.deepcopy(learn.model).float().cpu().to(memory_format=torch.contiguous_format)
-    return ProbsModel(model, mean, std, getcallable(learn.loss_func, 'activation')).eval()
+    return ProbsModel(model, mean, std, getcallable(learn.loss_func, 'activation'), getattr(learn, 'fer_tta', False)).eval()
 
 def export_onnx(learn:Learner, # a trained learner
                 fn, # the .onnx file to write
@@ -349,7 +353,7 @@ def export_onnx(learn:Learner, # a trained learner
         warnings.simplefilter('ignore')
         torch.onnx.export(m, (x,), str(fn), input_names=['image'], output_names=['probs'], dynamo=dynamo, verbose=False, **kw)
     om = onnx.load(str(fn))
-    onnx.helper.set_model_props(om, dict(vocab=json.dumps(list(learn.dls.vocab)), input_shape=json.dumps(['batch', c, h, w]),
+    onnx.helper.set_model_props(om, dict(vocab=json.dumps(list(learn.dls.vocab)), input_shape=json.dumps(['batch', c, h, w]), tta=json.dumps(m.tta),
         preprocessing="uint8 face crop, grayscale (C=1) or RGB (C=3), resized to HxW; scaling to [0, 1] and normalisation are inside"))
     onnx.save(om, str(fn))
     return fn

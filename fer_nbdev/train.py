@@ -334,12 +334,14 @@ def fer_eval(
     split:str='test', # test|valid|train|all (`all`: every image, for data sets without official splits)
     skip_bad:store_true=False, # leave out and list undecodable images instead of failing
     trust_pickle:store_true=False, # unpickle a model.pkl that has no safe form beside it (runs any code it holds)
+    no_tta:store_true=False, # score the faces as given, without the test-time augmentation the model's recipe asks for
 ):
     "Evaluate a trained model on a split, its images sized as for `fer-predict`; print one JSON object (accuracy, balanced_accuracy, macro_f1, n, per_class)"
     from fer_nbdev.infer import load_model, input_mode, ModelError
     if split not in ('test', 'valid', 'train', 'all'): die('fer-eval', f"--split must be test, valid, train or all, not {split!r}")
     try: learn = load_model(model, trust_pickle)
     except ModelError as e: die('fer-eval', e)
+    if no_tta: learn.fer_tta = False
     try:
         with redirect_stdout(sys.stderr):  # progress and notes to stderr: stdout holds only the JSON
             d = load_fer(data, skip_bad=skip_bad, mode=input_mode(learn), verbose=False)
@@ -377,21 +379,20 @@ def bench_train(data:FerData, # decoded data
     r = get_recipe(recipe, **overrides)
     rems = check_recipe(r)
     dls = fer_dls(data, bs=r.bs, size=r.size, rgb=r.rgb, erase=r.erase)
-    n, ep = n_batches * r.bs, len(dls.train)
+    train, n, ep = dls.train, n_batches * r.bs, len(dls.train)
     def pipe():
-        for i, _ in zip(range(n_batches), dls.train): pass
+        for i, _ in zip(range(n_batches), train): pass
     rows = [dict(what='data pipeline', precision='-', img_s=_rate(pipe, n))]
-    counts = np.bincount(dls.train.codes.numpy(), minlength=len(dls.vocab))
+    counts, same = np.bincount(train.codes.numpy(), minlength=len(dls.vocab)), _SameBatch(train.one_batch(), n_batches)  # augmented and normalised: what the model sees
     for prec in precisions:
         learn = fer_learner(dls, model=_model(r, rems, counts, len(dls.vocab)), loss_func=recipe_loss(r, counts)[0],
                             precision=prec, channels_last=r.channels_last, cbs=[_NoValidate()])
         def fit(dl, cbs=None):
             learn.dls.loaders[0] = dl
             with learn.no_bar(), learn.no_logging(): learn.fit(1, 1e-4, cbs=cbs)
-        same = _SameBatch(dls.one_batch(), n_batches)  # augmented and normalised: what the model sees
         rows.append(dict(what='pure compute', precision=prec, img_s=_rate(lambda: fit(same), n)))
         short = None if full_epoch else ShortEpochCallback(n_batches / ep)
-        rows.append(dict(what='real training (fit)', precision=prec, img_s=_rate(lambda: fit(dls.train, short), ep * r.bs if full_epoch else n)))
+        rows.append(dict(what='real training (fit)', precision=prec, img_s=_rate(lambda: fit(train, short), ep * r.bs if full_epoch else n)))
     df = pd.DataFrame(rows).assign(recipe=r.recipe, arch=r.arch, bs=r.bs, channels_last=r.channels_last)
     df['share of pure compute'] = [r.img_s / df.query(f"what == 'pure compute' and precision == '{r.precision}'").img_s.iloc[0]
                                    if r.precision != '-' else np.nan for r in df.itertuples()]
