@@ -48,7 +48,7 @@ def fer_vgg(pretrained:bool=False, # no pretrained weights exist: must be False
         for j in range(n): layers.append(_cbr(ni, w, stem_stride if i == j == 0 else 1)); ni = w
     return Pooled(nn.Sequential(*layers), ni, num_classes, drop)
 
-# %% ../nbs/07a_backbones.ipynb #fbac2b4b
+# %% ../nbs/07a_backbones.ipynb #e528e499
 @register_model
 def fer_vgg_s2(pretrained:bool=False, # no pretrained weights exist: must be False
                **kwargs): # `fer_vgg`'s options (they override the variant's)

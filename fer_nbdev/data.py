@@ -515,7 +515,7 @@ def fer_stats(data:FerData, # decoded data
     x = data.x[data.idxs(split)][:20000].astype(np.float32) / 255
     return float(x.mean()), float(x.std())
 
-# %% ../nbs/01_data.ipynb #ece45431
+# %% ../nbs/01_data.ipynb #5af65ae9
 class ArrayDL(TfmdDL):
     "A `TfmdDL` that cuts whole batches from its stored faces (`store_items`) when it has them, else decodes item by item"
     def create_batches(self, samps):
