@@ -535,10 +535,12 @@ def store_items(dl:ArrayDL, # a loader over row numbers of decoded faces
                 x:np.ndarray|None=None, # the rows' grey images (n, h, w) when no item transform changes them (else decoded per item)
                ) -> ArrayDL:
     "Store `dl`'s items once as (n, c, h, w) uint8 with their class codes, so that it cuts batches from them"
-    items = [dl.do_item(i) for i in range(len(dl.dataset))] if x is None else None
-    dl.arr = torch.from_numpy(np.ascontiguousarray(x))[:, None] if x is not None else torch.stack([o[0].as_subclass(Tensor) for o in items])
-    dl.codes = torch.as_tensor(np.array([int(o[1]) for o in items] if items else [int(dl.dataset.tls[1][i]) for i in range(len(dl.dataset))]))
-    dl.arr_type = type(items[0][0]) if items else TensorImageBW
+    n = len(dl.dataset)
+    dl.codes = torch.tensor([int(dl.dataset.tls[1][i]) for i in range(n)], dtype=torch.long)  # labels: no item transform touches them
+    if x is not None: dl.arr, dl.arr_type = torch.from_numpy(np.ascontiguousarray(x))[:, None], TensorImageBW
+    else:
+        xs = [dl.do_item(i)[0] for i in range(n)]
+        dl.arr, dl.arr_type = torch.stack([o.as_subclass(Tensor) for o in xs]), type(xs[0])
     return dl
 
 # %% ../nbs/01_data.ipynb #ca14bed0
