@@ -1,4 +1,4 @@
-"""Emotions of faces in real photos: any image in, the learner's own preprocessing, OpenCV face detection, the `fer-predict` tool, ONNX export and an inference benchmark.
+"""Emotions of faces in photos, face crops and videos: any image in, the model's own preprocessing, OpenCV face detection, ONNX export, the model shipped in the package, the `fer-predict` tool and inference benchmarks.
 
 Docs: https://fer-nbdev.github.io/fer_nbdev/infer.html.md"""
 
@@ -6,7 +6,7 @@ Docs: https://fer-nbdev.github.io/fer_nbdev/infer.html.md"""
 
 # %% ../nbs/10_infer.ipynb #1cc768db
 from __future__ import annotations
-import sys, os, re, json, copy, time, warnings, functools
+import sys, os, re, json, copy, time, warnings, functools, itertools, contextlib, importlib.resources
 from pathlib import Path
 from typing import Annotated
 from dataclasses import fields
@@ -23,10 +23,12 @@ from .data import FerData, fer_dls
 from .train import Recipe, get_recipe, check_recipe, recipe_loss, _model
 
 # %% auto #0
-__all__ = ['MIN_SIDE', 'HAAR_FACE', 'SAFE_FILES', 'ImageError', 'load_image', 'input_size', 'input_mode', 'fit_image', 'prepare',
-           'predict', 'detect_faces', 'crop_face', 'face_crops', 'predict_faces', 'ModelError', 'write_safe_model',
-           'load_model', 'predict_files', 'fer_predict', 'ProbsModel', 'probs_model', 'export_onnx', 'onnx_predict',
-           'bench_infer']
+__all__ = ['MIN_SIDE', 'HAAR_FACE', 'SAFE_FILES', 'CROPPED_SIDE', 'VIDEO_SUFFIXES', 'ImageError', 'load_image', 'input_size',
+           'input_mode', 'fit_image', 'prepare', 'predict', 'detect_faces', 'crop_face', 'face_crops', 'predict_faces',
+           'paste_faces', 'ModelError', 'write_safe_model', 'load_model', 'ProbsModel', 'probs_model', 'export_onnx',
+           'onnx_predict', 'OnnxModel', 'pretrained_path', 'pretrained', 'ship_model', 'get_model', 'predict_items',
+           'predict_files', 'detect_emotions', 'is_video', 'draw_faces', 'predict_video', 'fer_predict', 'bench_infer',
+           'bench_predict']
 
 # %% ../nbs/10_infer.ipynb #e50a7d7f
 MIN_SIDE = 8  # smallest image side accepted (as `fer_nbdev.data.decode_items`)
@@ -73,17 +75,19 @@ def load_image(o, # a file path, PIL image, or array: (h, w), (h, w, 1), (h, w, 
     return np.asarray(im.convert(mode))
 
 # %% ../nbs/10_infer.ipynb #e9df47de
-def input_size(learn:Learner # a trained learner
+def input_size(learn # a trained learner, or an `OnnxModel`
               ) -> tuple[int, int]:
     "`(h, w)` of the images `learn`'s model takes"
+    if not isinstance(learn, Learner): return tuple(learn.size)
     if rs := first(t for t in learn.dls.after_item.fs if isinstance(t, Resize)): return (rs.size[1], rs.size[0])
     try: return tuple(learn.dls.train_ds[0][0].shape[-2:])
     except Exception: pass  # a loaded learner: the training images are not kept
     return tuple(getattr(learn, 'fer_input_size', (48, 48)))
 
-def input_mode(learn:Learner # a trained learner
+def input_mode(learn # a trained learner, or an `OnnxModel`
               ) -> str:
     "'L' or 'RGB': the image mode `learn`'s model takes"
+    if not isinstance(learn, Learner): return learn.mode
     return 'RGB' if model_channels(learn.model) == 3 else 'L'
 
 # %% ../nbs/10_infer.ipynb #ed94f226
@@ -105,7 +109,7 @@ def _as_list(inputs) -> list:
         return list(inputs) if inputs.ndim == 4 or (inputs.ndim == 3 and inputs.shape[-1] not in (1, 3, 4)) else [inputs]
     return [inputs] if isinstance(inputs, (str, Path, Image.Image)) else list(inputs)
 
-def prepare(learn:Learner, # a trained learner
+def prepare(learn, # a trained learner, or an `OnnxModel`
             inputs, # one input or many (see `predict`)
            ) -> list[np.ndarray]:
     "`inputs` as uint8 arrays of the mode and size `learn`'s model takes"
@@ -116,13 +120,18 @@ def _results(probs:np.ndarray, vocab) -> list[dict]:
     "One `{'emotion', 'probs'}` dict per row of probabilities"
     return [dict(emotion=vocab[int(np.argmax(p))], probs={e: float(q) for e, q in zip(vocab, p)}) for p in probs]
 
-def predict(learn:Learner, # a trained learner (e.g. `load_learner('model.pkl')`)
+def _probs(learn, xs, bs:int) -> np.ndarray:
+    "Class probabilities of prepared images `xs` by a learner or an `OnnxModel`"
+    return predict_arrays(learn, xs, bs=bs).numpy() if isinstance(learn, Learner) else learn.probs(xs, bs)
+
+def predict(learn, # a trained learner (e.g. `load_model('runs/fast')`) or an `OnnxModel` (e.g. `pretrained()`)
             inputs, # a path, PIL image or array, a list of them, or a batch array
             bs:int=64, # batch size
            ) -> list[dict]:
-    "Emotion and class probabilities of each input, with the learner's own preprocessing"
+    "Emotion and class probabilities of each input, with the model's own preprocessing"
     xs = prepare(learn, inputs)
-    return _results(predict_arrays(learn, xs, bs=bs).numpy(), list(learn.dls.vocab)) if xs else []
+    vocab = list(learn.dls.vocab if isinstance(learn, Learner) else learn.vocab)
+    return _results(_probs(learn, xs, bs), vocab) if xs else []
 
 # %% ../nbs/10_infer.ipynb #6b8e17b7
 HAAR_FACE = 'haarcascade_frontalface_default.xml'
@@ -187,6 +196,24 @@ def predict_faces(learn:Learner, # a trained learner
     "Emotion, probabilities and `box` of the faces in `img`; `[]` when there is none"
     fc = face_crops(load_image(img, input_mode(learn)), largest, margin, **kwargs)
     return [dict(r, box=list(b)) for r, (b, _) in zip(predict(learn, [c for _, c in fc], bs=bs), fc)]
+
+# %% ../nbs/10_infer.ipynb #594f100a
+def paste_faces(imgs, # uint8 grayscale faces
+                side:int=150, # pasted face side, pixels
+                cell:int=200, # grid cell side: each face goes at a random spot of its cell
+                grid:tuple=(3, 5), # rows and columns of cells
+                seed:int=0, # random seed
+               ) -> tuple[np.ndarray, list]:
+    "A made photo: `imgs` upscaled and pasted on smooth shading plus noise; the photo and the faces' boxes"
+    rng = np.random.default_rng(seed)
+    H, W = grid[0] * cell, grid[1] * cell
+    canvas = (110 + 40 * np.sin(np.arange(W) / 90)[None] + rng.normal(0, 6, (H, W))).clip(0, 255).astype(np.uint8)
+    boxes = []
+    for i, f in enumerate(imgs[:grid[0] * grid[1]]):
+        y, x = (i // grid[1]) * cell + rng.integers(0, cell - side), (i % grid[1]) * cell + rng.integers(0, cell - side)
+        canvas[y:y + side, x:x + side] = np.asarray(Image.fromarray(f).resize((side, side), Image.BILINEAR))
+        boxes.append((int(x), int(y), side, side))
+    return canvas, boxes
 
 # %% ../nbs/10_infer.ipynb #7d6042f6
 SAFE_FILES = ('model.safetensors', 'model.json')  # the safe form of a model, beside its model.pkl
@@ -255,58 +282,6 @@ def load_model(path, # a model.pkl written by fer-train, or its run folder
         with warnings.catch_warnings(): warnings.simplefilter('ignore'); return load_learner(p)
     except Exception as e: raise ModelError(f"cannot load {p}: not a model file written by fer-train ({_one_line(e)})") from None
 
-# %% ../nbs/10_infer.ipynb #a86f02a1
-def _emit(learn, rows, xs, bs) -> list:
-    "`rows` with the predictions of the images `xs` filled in"
-    preds = iter(predict(learn, xs, bs=bs))
-    return [r if 'emotion' in r else dict(file=r['file'], **next(preds), **({'box': r['box']} if 'box' in r else {})) for r in rows]
-
-def predict_files(learn:Learner, # a trained learner
-                  files, # image files
-                  detect_faces:bool=False, # predict each face found (else the whole image)
-                  all_faces:bool=False, # with `detect_faces`: every face, not only the largest
-                  margin:float=0., # with `detect_faces`: context around each face box
-                  bs:int=64, # images predicted at once
-                 ):
-    "Yield one result dict per file (per face with `detect_faces`), in order, as soon as its batch is predicted"
-    mode, size = input_mode(learn), input_size(learn)
-    rows, xs = [], []
-    for f in files:
-        try:
-            a = load_image(f, mode)
-            if not detect_faces: rows.append(dict(file=f)); xs.append(fit_image(a, size))
-            else:
-                fc = face_crops(a, largest=not all_faces, margin=margin)
-                if not fc: rows.append(dict(file=f, emotion=None, probs=None, note='no face found'))
-                for b, c in fc: rows.append(dict(file=f, box=list(b))); xs.append(fit_image(c, size))
-        except Exception as e:
-            rows.append(dict(file=f, emotion=None, probs=None, error=str(e) if isinstance(e, ImageError) else f"{type(e).__name__}: {e}"))
-        if len(xs) >= bs or not xs: yield from _emit(learn, rows, xs, bs); rows, xs = [], []
-    yield from _emit(learn, rows, xs, bs)
-
-@call_parse
-def fer_predict(
-    model:str, # a model.pkl written by fer-train (its safe form beside it is what is loaded)
-    files:Annotated[str, "image files (one JSON line each; per face with --detect-faces)", {'nargs': '+'}],
-    detect_faces:store_true=False, # photos: find faces (OpenCV Haar cascade) and predict each; leave it off for faces already cropped, as in FER2013 (no face is found in a 48 px crop)
-    all_faces:store_true=False, # with --detect-faces: every face, not only the largest
-    margin:float=0., # with --detect-faces: context around each face box, a fraction of its side
-    bs:int=64, # batch size
-    trust_pickle:store_true=False, # unpickle a model.pkl that has no safe form beside it (runs any code it holds)
-    no_tta:store_true=False, # predict the faces as given, without the test-time augmentation the model's recipe asks for
-):
-    "Predict the emotion of faces in image files: one JSON object per file (per face with --detect-faces) per line, as it goes"
-    try: learn = load_model(model, trust_pickle)
-    except ModelError as e: die('fer-predict', e)
-    if no_tta: learn.fer_tta = False
-    if detect_faces:
-        try: _cascade()
-        except ImportError as e: die('fer-predict', e)
-    failed = False
-    for r in predict_files(learn, files, detect_faces, all_faces, margin, bs):
-        print(json.dumps(r), flush=True); failed |= 'error' in r
-    if failed: sys.exit(1)
-
 # %% ../nbs/10_infer.ipynb #79bf2fab
 class ProbsModel(nn.Module):
     "`model` with uint8-to-float scaling, normalisation and the output activation inside"
@@ -341,10 +316,14 @@ def export_onnx(learn:Learner, # a trained learner
                 fn, # the .onnx file to write
                 opset:int=17, # ONNX opset
                 dynamo:bool=False, # use the torch.export-based exporter (needs onnxscript, opset >= 18)
+                tta:bool|None=None, # average each face and its mirror image inside the graph (default: as the learner's recipe asks)
+                meta:dict|None=None, # more metadata entries (values stored as JSON)
                ) -> Path:
     "Write `learn`'s model as ONNX: uint8 `(batch, C, H, W)` images in, class probabilities out"
     import onnx
     fn, m = Path(fn), probs_model(learn)
+    recipe_tta = m.tta
+    if tta is not None: m.tta = tta
     c, (h, w) = model_channels(learn.model), input_size(learn)
     x = torch.zeros(2, c, h, w, dtype=torch.uint8)
     kw = (dict(dynamic_shapes={'x': {0: torch.export.Dim('batch', min=1)}}, external_data=False, opset_version=max(opset, 18)) if dynamo
@@ -354,6 +333,7 @@ def export_onnx(learn:Learner, # a trained learner
         torch.onnx.export(m, (x,), str(fn), input_names=['image'], output_names=['probs'], dynamo=dynamo, verbose=False, **kw)
     om = onnx.load(str(fn))
     onnx.helper.set_model_props(om, dict(vocab=json.dumps(list(learn.dls.vocab)), input_shape=json.dumps(['batch', c, h, w]), tta=json.dumps(m.tta),
+        recipe_tta=json.dumps(recipe_tta), **{k: json.dumps(v) for k, v in (meta or {}).items()},
         preprocessing="uint8 face crop, grayscale (C=1) or RGB (C=3), resized to HxW; scaling to [0, 1] and normalisation are inside"))
     onnx.save(om, str(fn))
     return fn
@@ -375,6 +355,247 @@ def onnx_predict(fn, # an .onnx file from `export_onnx`, or an `onnxruntime.Infe
     if x.ndim != 4 or tuple(x.shape[1:]) != (c, h, w):
         raise ValueError(f"expected images of shape (n, {c}, {h}, {w}), got {x.shape}: crop, convert and resize first")
     return sess.run(None, {inp.name: np.ascontiguousarray(x)})[0]
+
+# %% ../nbs/10_infer.ipynb #46d472b3
+class OnnxModel:
+    "An `export_onnx` file run by ONNX Runtime, as a model for `predict`, `predict_files` and `fer-predict`"
+    def __init__(self,
+                 fn, # an .onnx file written by `export_onnx`
+                 tta:bool|None=None, # average each face and its mirror image (default: as the model's recipe asks)
+                 threads:int|None=None, # ONNX Runtime threads (default: its own choice)
+                ):
+        import onnxruntime as ort
+        self.fn = Path(fn)
+        if not self.fn.is_file(): raise ModelError(f"no model file {str(fn)!r}: pass an .onnx file written by export_onnx")
+        so = ort.SessionOptions()
+        if threads: so.intra_op_num_threads = threads
+        try: self.sess = ort.InferenceSession(str(fn), so, providers=['CPUExecutionProvider'])
+        except Exception as e: raise ModelError(f"cannot load {fn}: not an ONNX model ({_one_line(e)})") from None
+        meta = self.sess.get_modelmeta().custom_metadata_map
+        if 'vocab' not in meta: raise ModelError(f"{fn} has no emotion order (`vocab` metadata): export it with fer_nbdev's export_onnx")
+        self.meta = {k: json.loads(v) for k, v in meta.items() if k != 'preprocessing'}
+        self.vocab, (c, h, w) = self.meta['vocab'], self.sess.get_inputs()[0].shape[1:]
+        self.size, self.mode = (h, w), ('RGB' if c == 3 else 'L')
+        in_graph = self.meta.get('tta', False)
+        self.tta = self.meta.get('recipe_tta', in_graph) if tta is None else tta
+        if in_graph and not self.tta:
+            raise ModelError(f"{fn} averages each face and its mirror image inside its graph and cannot predict without: export it with tta=False")
+        self._flip = self.tta and not in_graph
+    def __repr__(self): return f"OnnxModel({self.fn.name}: {self.mode} {self.size[0]}x{self.size[1]}, tta={self.tta}, {self.vocab})"
+    def probs(self,
+              xs, # uint8 images at the model's size and mode, as `prepare` makes them
+              bs:int=64, # images per run
+             ) -> np.ndarray:
+        "Class probabilities `(n, n_classes)`"
+        x = np.stack(xs)
+        x = x[:, None] if x.ndim == 3 else x.transpose(0, 3, 1, 2)
+        out = [onnx_predict(self.sess, x[i:i + bs]) for i in range(0, len(x), bs)]
+        if self._flip: out = [(p + onnx_predict(self.sess, np.ascontiguousarray(x[i:i + bs, ..., ::-1]))) / 2 for p, i in zip(out, range(0, len(x), bs))]
+        return np.concatenate(out)
+
+# %% ../nbs/10_infer.ipynb #33c74913
+def pretrained_path() -> Path:
+    "The shipped model's file inside the installed package"
+    return Path(str(importlib.resources.files('fer_nbdev')))/'models'/'fer_fast.onnx'
+
+def pretrained(tta:bool|None=None, # flip TTA (default: as its recipe asks)
+               threads:int|None=None, # ONNX Runtime threads
+              ) -> OnnxModel:
+    "The model shipped inside the package, trained with the `fast` recipe on FER2013 Training"
+    p = pretrained_path()
+    if not p.is_file(): raise ModelError(f"the shipped model {p.name} is missing from this install of fer_nbdev: reinstall it, or pass a model")
+    return OnnxModel(p, tta, threads)
+
+def ship_model(run, # a run folder written by fer-train (its safe form is what is read)
+               fn=None, # the .onnx file to write (default: `pretrained_path()`)
+               command:str='', # the command that trained it, stored in the metadata
+              ) -> Path:
+    "Export `run`'s model as the package's shipped model: ONNX without the flip average inside, with its provenance"
+    run = Path(run); cfg = json.loads((run/'config.json').read_text())
+    fn = Path(fn or pretrained_path()); fn.parent.mkdir(parents=True, exist_ok=True)
+    src = dict(run=run.name, recipe=cfg.get('recipe'), seed=cfg.get('seed'), command=command, protocol=cfg.get('protocol'))
+    return export_onnx(load_model(run), fn, tta=False, meta=dict(source=src))
+
+def get_model(model=None, # None (the shipped model), an .onnx file, or a run's model.pkl / run folder
+              trust_pickle:bool=False, # unpickle a model.pkl that has no safe form beside it
+              tta:bool|None=None, # flip TTA (default: as the model's recipe asks)
+             ):
+    "The model `fer-predict` uses: an `OnnxModel`, or a `Learner` loaded by `load_model`"
+    if model is None: return pretrained(tta)
+    if isinstance(model, (Learner, OnnxModel)): return model
+    if Path(model).suffix.lower() == '.onnx': return OnnxModel(model, tta)
+    learn = load_model(model, trust_pickle)
+    if tta is not None: learn.fer_tta = tta
+    return learn
+
+# %% ../nbs/10_infer.ipynb #279f7586
+CROPPED_SIDE = 128  # images up to this many pixels on their longer side are taken as face crops when `cropped` is None
+
+def _emit(learn, rows, xs, bs) -> list:
+    "`rows` with the predictions of the images `xs` filled in (before their `box` and `cropped`)"
+    preds, out = iter(predict(learn, xs, bs=bs)), []
+    for r in rows:
+        if 'emotion' not in r:
+            tail = {k: r.pop(k) for k in ('box', 'cropped') if k in r}
+            r = {**r, **next(preds), **tail}
+        out.append(r)
+    return out
+
+def predict_items(learn, # a trained learner or an `OnnxModel`
+                  items, # `(row, image)` pairs: `row` a dict the results start with, `image` a path, PIL image or array
+                  cropped:bool|None=None, # True: each image is a face; False: find the faces; None: by size (`CROPPED_SIDE`)
+                  all_faces:bool=False, # every face found, not only the largest
+                  margin:float=0., # context around each found face, a fraction of its side
+                  bs:int=64, # images predicted at once
+                 ):
+    "Yield one result dict per face of each item, in order, as soon as its batch is predicted"
+    mode, size = input_mode(learn), input_size(learn)
+    rows, xs = [], []
+    for row, img in items:
+        try:
+            a = load_image(img, mode)
+            if cropped or (cropped is None and max(a.shape[:2]) <= CROPPED_SIDE):
+                rows.append(dict(row, box=[0, 0, a.shape[1], a.shape[0]], cropped=True)); xs.append(fit_image(a, size))
+            else:
+                fc = face_crops(a, largest=not all_faces, margin=margin)
+                if not fc: rows.append(dict(row, emotion=None, probs=None, note='no face found'))
+                for b, c in fc: rows.append(dict(row, box=list(b))); xs.append(fit_image(c, size))
+        except Exception as e:
+            rows.append(dict(row, emotion=None, probs=None, error=str(e) if isinstance(e, ImageError) else f"{type(e).__name__}: {e}"))
+        if len(xs) >= bs or not xs: yield from _emit(learn, rows, xs, bs); rows, xs = [], []
+    yield from _emit(learn, rows, xs, bs)
+
+def predict_files(learn, # a trained learner or an `OnnxModel`
+                  files, # image files
+                  cropped:bool|None=None, # True: each file is a face; False: find the faces; None: by size (`CROPPED_SIDE`)
+                  all_faces:bool=False, # every face found, not only the largest
+                  margin:float=0., # context around each found face
+                  bs:int=64, # images predicted at once
+                 ):
+    "Yield one result dict per face of each file (`file` first), in order, as soon as its batch is predicted"
+    yield from predict_items(learn, ((dict(file=f), f) for f in files), cropped, all_faces, margin, bs)
+
+def detect_emotions(img, # a path, PIL image or array
+                    model=None, # None (the shipped model), a learner, an `OnnxModel`, or a file for `get_model`
+                    cropped:bool|None=None, # True: `img` is a face; False: find the faces; None: by size (`CROPPED_SIDE`)
+                    all_faces:bool=True, # every face found, largest first
+                    margin:float=0., # context around each found face
+                   ) -> list[dict]:
+    "Emotion, probabilities and `box` of each face in `img` (`[]` when none is found)"
+    rows = list(predict_items(get_model(model), [({}, img)], cropped, all_faces, margin))
+    if 'error' in rows[0]: raise ImageError(rows[0]['error'])
+    return [r for r in rows if r['emotion'] is not None]
+
+# %% ../nbs/10_infer.ipynb #4bcea569
+VIDEO_SUFFIXES = ('.mp4', '.m4v', '.mov', '.avi', '.mkv', '.webm', '.mpg', '.mpeg', '.wmv')
+
+def is_video(fn, # a path (or any input of `fer-predict`)
+            ) -> bool:
+    "Whether `fn` names a video file (by its suffix)"
+    return isinstance(fn, (str, Path)) and Path(fn).suffix.lower() in VIDEO_SUFFIXES
+
+def _cv2():
+    "OpenCV, or an error saying how to install it"
+    try: import cv2; return cv2
+    except ImportError: raise ImportError("Video needs OpenCV: pip install 'opencv-python-headless>=4.5,<5'") from None
+
+def draw_faces(frame:np.ndarray, # RGB uint8 frame (drawn on in place)
+               rows:list, # results with `box` and `emotion`
+              ) -> np.ndarray:
+    "`frame` with each face's box and emotion (and its probability) drawn"
+    cv2 = _cv2()
+    for r in rows:
+        if r.get('emotion') is None: continue
+        x, y, w, h = r['box']; s = max(0.4, min(w, h) / 200)
+        cv2.rectangle(frame, (x, y), (x + w - 1, y + h - 1), (255, 200, 0), max(1, round(2 * s)))
+        cv2.putText(frame, f"{r['emotion']} {r['probs'][r['emotion']]:.2f}", (x, max(12, y - 5)), cv2.FONT_HERSHEY_SIMPLEX, s, (255, 200, 0), max(1, round(s)))
+    return frame
+
+def _writer(fn, fps:float, size:tuple):
+    "An OpenCV video writer for `fn` (codec by suffix)"
+    cv2 = _cv2(); suf = Path(fn).suffix.lower()
+    codec = {'.mp4': 'mp4v', '.m4v': 'mp4v', '.mov': 'mp4v', '.avi': 'MJPG'}.get(suf)
+    if codec is None: raise ValueError(f"--annotate {fn}: write .mp4, .m4v, .mov or .avi")
+    w = cv2.VideoWriter(str(fn), cv2.VideoWriter_fourcc(*codec), fps or 25., size)
+    if not w.isOpened(): raise ValueError(f"--annotate {fn}: OpenCV cannot write this file")
+    return w
+
+def predict_video(learn, # a trained learner or an `OnnxModel`
+                  fn, # a video file
+                  every:int=1, # predict every `every`-th frame
+                  cropped:bool|None=None, # True: each frame is a face; False: find the faces; None: by size (`CROPPED_SIDE`)
+                  all_faces:bool=False, # every face found, not only the largest
+                  margin:float=0., # context around each found face
+                  annotate=None, # a video file to write with the boxes and emotions drawn
+                  progress:bool=False, # show a progress bar
+                 ):
+    "Yield one result dict per sampled frame and face: `file`, `frame`, `time`, then as `predict_files`"
+    from fastprogress.fastprogress import progress_bar
+    cv2 = _cv2()
+    if every < 1: raise ValueError(f"--every must be at least 1, not {every}")
+    if not Path(fn).is_file(): yield dict(file=fn, emotion=None, probs=None, error=f"{fn}: no such file"); return
+    cap = cv2.VideoCapture(str(fn))
+    if not cap.isOpened(): yield dict(file=fn, emotion=None, probs=None, error=f"{fn}: not a readable video"); return
+    fps, n = cap.get(cv2.CAP_PROP_FPS), int(cap.get(cv2.CAP_PROP_FRAME_COUNT))
+    def frames():
+        while (r := cap.read())[0]: yield r[1]
+    out, last, i = None, [], -1
+    try:
+        for i, f in enumerate(progress_bar(frames(), total=max(n, 1), display=progress, leave=False)):
+            f = cv2.cvtColor(f, cv2.COLOR_BGR2RGB)
+            if i % every == 0:
+                last = list(predict_items(learn, [(dict(file=fn, frame=i, time=round(i / fps, 3) if fps else None), f)], cropped, all_faces, margin))
+                yield from last
+            if annotate:
+                if out is None: out = _writer(annotate, fps, (f.shape[1], f.shape[0]))
+                out.write(cv2.cvtColor(draw_faces(f, last), cv2.COLOR_RGB2BGR))
+        if i < 0: yield dict(file=fn, emotion=None, probs=None, error=f"{fn}: no frame could be read (not a video, or damaged)")
+    finally:
+        cap.release()
+        if out is not None: out.release()
+
+# %% ../nbs/10_infer.ipynb #a86f02a1
+def _is_model(a:str) -> bool:
+    "Whether a first positional argument names a model rather than an image (the older `fer-predict MODEL FILE...`)"
+    return Path(a).suffix.lower() in ('.pkl', '.onnx') or Path(a).is_dir()
+
+@call_parse
+def fer_predict(
+    files:Annotated[str, "image or video files (one JSON line per face; per sampled frame and face for video)", {'nargs': '+'}],
+    model:str=None, # an .onnx file from export_onnx, or a model.pkl / run folder written by fer-train (default: the shipped model)
+    cropped:store_true=False, # every image is a face crop: predict it whole, no face detection (default: images up to 128 px are)
+    detect_faces:store_true=False, # search every image for faces, however small (default: images above 128 px are searched)
+    all_faces:store_true=False, # every face found, not only the largest
+    margin:float=0., # context around each found face box, a fraction of its side
+    every:int=1, # video: predict every N-th frame
+    annotate:str=None, # video: write this .mp4/.avi with the boxes and emotions drawn (one video file only)
+    bs:int=64, # batch size
+    trust_pickle:store_true=False, # unpickle a model.pkl that has no safe form beside it (runs any code it holds)
+    no_tta:store_true=False, # predict the faces as given, without the test-time augmentation the model's recipe asks for
+):
+    "Predict the emotion of faces in images and videos: one JSON object per face per line, as it goes"
+    if model is None and len(files) > 1 and _is_model(files[0]): model, files = files[0], files[1:]
+    if cropped and detect_faces: die('fer-predict', "--cropped and --detect-faces cannot go together: pick one (or neither: by image size)")
+    if every < 1: die('fer-predict', f"--every must be at least 1, not {every}")
+    vids = [f for f in files if is_video(f)]
+    if annotate and len(vids) != 1: die('fer-predict', f"--annotate needs exactly one video file among the inputs, not {len(vids)}")
+    if annotate and Path(annotate).suffix.lower() not in ('.mp4', '.m4v', '.mov', '.avi'): die('fer-predict', f"--annotate {annotate}: write .mp4, .m4v, .mov or .avi")
+    try: m = get_model(model, trust_pickle, False if no_tta else None)
+    except ModelError as e: die('fer-predict', e)
+    mode = True if cropped else False if detect_faces else None
+    if detect_faces:
+        try: _cascade()
+        except ImportError as e: die('fer-predict', e)
+    out, failed, n_auto = sys.stdout, False, 0
+    with contextlib.redirect_stdout(sys.stderr):  # progress bars to stderr; the JSON lines to stdout
+        for vid, grp in itertools.groupby(files, is_video):
+            rows = (r for f in grp for r in predict_video(m, f, every, mode, all_faces, margin, annotate, progress=True)) if vid \
+                   else predict_files(m, list(grp), mode, all_faces, margin, bs)
+            for r in rows:
+                print(json.dumps(r), file=out, flush=True)
+                failed |= 'error' in r; n_auto += mode is None and r.get('cropped', False)
+    if n_auto: print(f"fer-predict: {n_auto} image(s) of at most {CROPPED_SIDE} px taken as cropped faces (\"cropped\": true); --detect-faces searches them", file=sys.stderr)
+    if failed: sys.exit(1)
 
 # %% ../nbs/10_infer.ipynb #d6cd5e19
 def _median_s(f, x, n:int) -> float:
@@ -412,5 +633,38 @@ def bench_infer(learn:Learner, # a trained learner
     finally: torch.set_num_threads(old)
     out = dict(date=time.strftime('%Y-%m-%d %H:%M:%S'), machine=dict(run_env(), cpu_bf16=cpu_has_bf16(),
                onnxruntime=ort.__version__), input=[c, h, w], bs=bs, results=rows)
+    if fn is not None: Path(fn).parent.mkdir(parents=True, exist_ok=True); Path(fn).write_text(json.dumps(out, indent=2))
+    return out
+
+# %% ../nbs/10_infer.ipynb #4df9b4e9
+def _tool(name:str) -> list[str]:
+    "The command that runs console script `name` (its entry point, else through this Python)"
+    import shutil
+    if exe := shutil.which(name): return [exe]
+    fn = {'fer-predict': 'fer_predict', 'fer-eval': 'fer_eval', 'fer-train': 'fer_train'}[name]
+    return [sys.executable, '-c', f'from fer_nbdev.cli import {fn}; {fn}()']
+
+def bench_predict(crops, # face-crop image files
+                  photos, # photo files
+                  *args, # more `fer-predict` options (e.g. '--model', path)
+                  threads:int|None=None, # OMP_NUM_THREADS for the tool (None: as set here)
+                  fn=None, # JSON file to write (with date and machine)
+                 ) -> dict:
+    "Start-up seconds and images/s of the `fer-predict` tool on face crops and on photos with face detection"
+    import subprocess
+    env = {**os.environ, 'PYTHONWARNINGS': 'ignore', **({'OMP_NUM_THREADS': str(threads)} if threads else {})}
+    def timed(files, *a):
+        t = time.perf_counter()
+        r = subprocess.run(_tool('fer-predict') + [str(f) for f in files] + list(a) + [str(o) for o in args], capture_output=True, text=True, env=env)
+        if r.returncode: raise RuntimeError(f"fer-predict failed: {r.stderr[-500:]}")
+        return time.perf_counter() - t, [json.loads(l) for l in r.stdout.splitlines()]
+    t1, _ = timed(crops[:1], '--cropped')
+    tc, _ = timed(crops, '--cropped')
+    tp, lines = timed(photos, '--detect-faces', '--all-faces')
+    h, w = load_image(photos[0]).shape
+    out = dict(date=time.strftime('%Y-%m-%d %H:%M:%S'), machine=run_env(), threads=threads, startup_s=round(t1, 2),
+               crops=dict(n=len(crops), seconds=round(tc, 2), img_s=round((len(crops) - 1) / max(tc - t1, 1e-9), 1)),
+               photos=dict(n=len(photos), size=[h, w], faces=sum(l['emotion'] is not None for l in lines), seconds=round(tp, 2),
+                           img_s=round((len(photos) - 1) / max(tp - t1, 1e-9), 2)))
     if fn is not None: Path(fn).parent.mkdir(parents=True, exist_ok=True); Path(fn).write_text(json.dumps(out, indent=2))
     return out

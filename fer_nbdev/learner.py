@@ -179,17 +179,18 @@ def predict_arrays(learn:Learner, # a trained learner
     x = np.asarray(x)
     return (probs(x) + probs(x[:, :, ::-1])) / 2 if ifnone(tta, getattr(learn, 'fer_tta', False)) and len(x) else probs(x)
 
-def evaluate(learn:Learner, # a trained learner
+def evaluate(learn:Learner, # a trained learner (or a model with `vocab` and `probs`, such as `fer_nbdev.infer.OnnxModel`)
              data:FerData, # decoded data
              split:str='valid', # 'valid', 'test', 'train' or 'all'
              ci:int=1000, # bootstrap resamples for intervals (0: none)
             ) -> tuple[dict, np.ndarray, np.ndarray]:
     "Report of `learn` on `split` of `data`: `(report, y_true, y_pred)`"
     idx = data.idxs(split)
-    vocab = list(learn.dls.vocab)
+    vocab = list(learn.dls.vocab if isinstance(learn, Learner) else learn.vocab)
     emo = data.items.emotion.values[idx]
     known = np.isin(emo, vocab)
-    probs = predict_arrays(learn, data.x[idx[known]])
+    x = data.x[idx[known]]
+    probs = predict_arrays(learn, x) if isinstance(learn, Learner) else torch.from_numpy(learn.probs(list(x), 256))
     y_true = np.array([vocab.index(e) for e in emo[known]], dtype=int)
     y_pred = probs.argmax(1).numpy()
     rep = fer_report(y_true, y_pred, vocab)

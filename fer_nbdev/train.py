@@ -329,7 +329,7 @@ def eval_data(learn:Learner, # a trained learner
 
 @call_parse
 def fer_eval(
-    model:str, # a model.pkl written by fer-train (its safe form beside it is what is loaded)
+    model:str, # a model.pkl written by fer-train (its safe form beside it is what is loaded), or an .onnx from export_onnx
     data:str=None, # data set folder, csv or zip (default: $FER_DATA)
     split:str='test', # test|valid|train|all (`all`: every image, for data sets without official splits)
     skip_bad:store_true=False, # leave out and list undecodable images instead of failing
@@ -337,11 +337,10 @@ def fer_eval(
     no_tta:store_true=False, # score the faces as given, without the test-time augmentation the model's recipe asks for
 ):
     "Evaluate a trained model on a split, its images sized as for `fer-predict`; print one JSON object (accuracy, balanced_accuracy, macro_f1, n, per_class)"
-    from fer_nbdev.infer import load_model, input_mode, ModelError
+    from fer_nbdev.infer import get_model, input_mode, ModelError
     if split not in ('test', 'valid', 'train', 'all'): die('fer-eval', f"--split must be test, valid, train or all, not {split!r}")
-    try: learn = load_model(model, trust_pickle)
+    try: learn = get_model(model, trust_pickle, False if no_tta else None)
     except ModelError as e: die('fer-eval', e)
-    if no_tta: learn.fer_tta = False
     try:
         with redirect_stdout(sys.stderr):  # progress and notes to stderr: stdout holds only the JSON
             d = load_fer(data, skip_bad=skip_bad, mode=input_mode(learn), verbose=False)
