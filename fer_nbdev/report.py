@@ -15,7 +15,7 @@ from .grid import summarise
 
 # %% auto #0
 __all__ = ['TABLE_COLS', 'BUDGET_KEYS', 'pick', 'pm', 'results_table', 'md_table', 'paired_gain', 'plot_recall_heatmap',
-           'plot_acc_f1', 'run_configs', 'check_budget']
+           'plot_acc_f1', 'run_configs', 'check_budget', 'recipe_runs', 'run_cost']
 
 # %% ../nbs/12_report.ipynb #e4829d73
 def pick(df:pd.DataFrame, # runs, from `summarise`
@@ -134,3 +134,22 @@ def check_budget(cfgs:pd.DataFrame, # from `run_configs`, the runs compared in o
     bad = {k: sorted(map(str, cfgs[k].unique())) for k in keys if cfgs[k].astype(str).nunique() > 1}
     if bad: raise ValueError(f"runs compared in one table differ in {bad}: compare like with like")
     return {k: v.item() if isinstance(v, np.generic) else v for k in keys for v in [cfgs[k].iloc[0]]}  # plain Python values
+
+# %% ../nbs/12_report.ipynb #d2ecbaa0
+def recipe_runs(out, # a folder of run folders
+                recipe:str, # a name in `fer_nbdev.train.RECIPES`
+               ) -> list[str]:
+    "Finished runs in `out` trained with every field of `recipe`, whatever recipe name their `config.json` gives"
+    from fer_nbdev.train import get_recipe
+    r = get_recipe(recipe)
+    want = {k: v for k, v in vars(r).items() if k not in ('recipe', 'seed') and not (k == 'precision' and v is None)}
+    return [f.parent.name for f in sorted(Path(out).glob('*/metrics.json'))
+            if all(json.loads((f.parent/'config.json').read_text()).get(k, object()) == v for k, v in want.items())]
+
+# %% ../nbs/12_report.ipynb #e8b8c35c
+def run_cost(run, # a run folder
+            ) -> dict:
+    "Wall time of `run` in R, and `est_R`: what it would have taken had every epoch been as fast as its fastest (setup and scoring as measured)"
+    c = json.loads((Path(run)/'config.json').read_text())
+    ep = [int(m) * 60 + int(s) for m, s in (t.split(':')[-2:] for t in pd.read_csv(Path(run)/'history.csv')['time'])]
+    return dict(wall_R=c['wall_seconds'] / c['R_seconds'], est_R=(c['wall_seconds'] - c['fit_seconds'] + c['epochs'] * min(ep)) / c['R_seconds'])
