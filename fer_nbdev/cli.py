@@ -67,7 +67,7 @@ def fer_eval():
     "`fer-eval`: score a trained model on a split"
     run('fer-eval')
 def fer_predict():
-    "`fer-predict`: emotions of faces in images"
+    "`fer-predict`: emotions of faces in images and videos"
     run('fer-predict')
 def fer_loco():
     "`fer-loco`: the leave-one-class-out error-correction experiment"

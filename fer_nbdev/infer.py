@@ -389,9 +389,8 @@ class OnnxModel:
         "Class probabilities `(n, n_classes)`"
         x = np.stack(xs)
         x = x[:, None] if x.ndim == 3 else x.transpose(0, 3, 1, 2)
-        out = [onnx_predict(self.sess, x[i:i + bs]) for i in range(0, len(x), bs)]
-        if self._flip: out = [(p + onnx_predict(self.sess, np.ascontiguousarray(x[i:i + bs, ..., ::-1]))) / 2 for p, i in zip(out, range(0, len(x), bs))]
-        return np.concatenate(out)
+        def run(b): return onnx_predict(self.sess, b) if not self._flip else (onnx_predict(self.sess, b) + onnx_predict(self.sess, np.ascontiguousarray(b[..., ::-1]))) / 2
+        return np.concatenate([run(x[i:i + bs]) for i in range(0, len(x), bs)])
 
 # %% ../nbs/10_infer.ipynb #33c74913
 def pretrained_path() -> Path:
@@ -559,6 +558,11 @@ def _is_model(a:str) -> bool:
     "Whether a first positional argument names a model rather than an image (the older `fer-predict MODEL FILE...`)"
     return Path(a).suffix.lower() in ('.pkl', '.onnx') or Path(a).is_dir()
 
+def _tool(name:str) -> list[str]:
+    "The command that runs console script `name` (its entry point, else `fer_nbdev.cli.run` through this Python)"
+    import shutil
+    return [exe] if (exe := shutil.which(name)) else [sys.executable, '-c', f'from fer_nbdev.cli import run; run({name!r})']
+
 @call_parse
 def fer_predict(
     files:Annotated[str, "image or video files (one JSON line per face; per sampled frame and face for video)", {'nargs': '+'}],
@@ -637,13 +641,6 @@ def bench_infer(learn:Learner, # a trained learner
     return out
 
 # %% ../nbs/10_infer.ipynb #4df9b4e9
-def _tool(name:str) -> list[str]:
-    "The command that runs console script `name` (its entry point, else through this Python)"
-    import shutil
-    if exe := shutil.which(name): return [exe]
-    fn = {'fer-predict': 'fer_predict', 'fer-eval': 'fer_eval', 'fer-train': 'fer_train'}[name]
-    return [sys.executable, '-c', f'from fer_nbdev.cli import {fn}; {fn}()']
-
 def bench_predict(crops, # face-crop image files
                   photos, # photo files
                   *args, # more `fer-predict` options (e.g. '--model', path)

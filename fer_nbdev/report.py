@@ -151,5 +151,5 @@ def run_cost(run, # a run folder
             ) -> dict:
     "Wall time of `run` in R, and `est_R`: what it would have taken had every epoch been as fast as its fastest (setup and scoring as measured)"
     c = json.loads((Path(run)/'config.json').read_text())
-    ep = [int(m) * 60 + int(s) for m, s in (t.split(':')[-2:] for t in pd.read_csv(Path(run)/'history.csv')['time'])]
+    ep = [sum(int(v) * 60**k for k, v in enumerate(reversed(t.split(':')))) for t in pd.read_csv(Path(run)/'history.csv')['time']]  # [h:]mm:ss
     return dict(wall_R=c['wall_seconds'] / c['R_seconds'], est_R=(c['wall_seconds'] - c['fit_seconds'] + c['epochs'] * min(ep)) / c['R_seconds'])
