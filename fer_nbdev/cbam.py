@@ -1,4 +1,4 @@
-"""Convolutional Block Attention Module (Woo et al., ECCV 2018) inside every residual block of a timm ResNet, its cost, and a callback that records its attention maps.
+"""Convolutional Block Attention Module (Woo et al., ECCV 2018) inside every residual block of a timm ResNet (or at the end of every stage of a VGG-style net), its cost, and a callback that records its attention maps.
 
 Docs: https://fer-nbdev.github.io/fer_nbdev/cbam.html.md"""
 
@@ -14,11 +14,11 @@ from fastcore.basics import store_attr
 from fastai.callback.core import Callback
 from fastai.callback.hook import hook_output
 from .core import EMOTIONS
-from .learner import Remedy, register_remedy, backbone_has, fer_model
+from .learner import Remedy, register_remedy, backbone_name, fer_model
 
 # %% auto #0
-__all__ = ['ChannelAttention', 'SpatialAttention', 'CBAM', 'add_cbam', 'cbam_layers', 'CBAMRemedy', 'cbam_overhead', 'CBAMMaps',
-           'show_cbam_maps', 'mean_cbam_maps', 'show_mean_cbam_maps']
+__all__ = ['ChannelAttention', 'SpatialAttention', 'CBAM', 'cbam_site', 'add_cbam', 'cbam_layers', 'CBAMRemedy', 'cbam_overhead',
+           'CBAMMaps', 'show_cbam_maps', 'mean_cbam_maps', 'show_mean_cbam_maps']
 
 # %% ../nbs/05_cbam.ipynb #6203418f
 class ChannelAttention(nn.Module):
@@ -61,10 +61,35 @@ class CBAM(nn.Module):
         return x * self.sa(x)
 
 # %% ../nbs/05_cbam.ipynb #6769b66d
-def add_cbam(model:nn.Module, # a timm ResNet (any depth, BasicBlock or Bottleneck blocks)
+def _stages(model:nn.Module):
+    "The `features` stack of a VGG-style net (stages separated by max-pools), or None"
+    f = getattr(model, 'features', None)
+    return f if isinstance(f, nn.Sequential) and any(isinstance(m, nn.MaxPool2d) for m in f) else None
+
+def cbam_site(model:nn.Module # a backbone
+             ) -> str|None:
+    "Where `add_cbam` puts CBAM in `model`: 'blocks' (residual blocks), 'stages' (ends of VGG-style stages) or None"
+    if any(isinstance(b, (BasicBlock, Bottleneck)) for b in model.modules()): return 'blocks'
+    return 'stages' if _stages(model) is not None else None
+
+def _stage_cbam(feats:nn.Sequential, reduction:int) -> nn.Sequential:
+    "`feats` with a `CBAM` at the end of every stage: before each max-pool and after the last layer"
+    out, c = [], None
+    for m in feats:
+        if isinstance(m, nn.MaxPool2d) and c: out.append(CBAM(c, reduction))
+        out.append(m)
+        c = next((b.num_features for b in reversed(list(m.modules())) if isinstance(b, nn.BatchNorm2d)), c)
+    return nn.Sequential(*out, CBAM(c, reduction))
+
+def add_cbam(model:nn.Module, # a timm ResNet (BasicBlock or Bottleneck blocks) or a VGG-style net (`fer_vgg`)
              reduction:int=16, # channel-MLP reduction of each CBAM
             ) -> nn.Module:
-    "Insert a `CBAM` in every residual block of `model`, before the residual addition; returns `model`"
+    "Insert a `CBAM` in every residual block of `model` (before the residual addition), or at the end of every stage of a VGG-style net; returns `model`"
+    site = cbam_site(model)
+    if site is None: raise ValueError(f"{type(model).__name__} has neither residual blocks nor VGG-style stages: nowhere to put CBAM")
+    if site == 'stages':
+        if not cbam_layers(model): model.features = _stage_cbam(model.features, reduction)
+        return model
     for b in model.modules():
         if not isinstance(b, (BasicBlock, Bottleneck)) or isinstance(b.se, CBAM): continue
         c = (b.bn3 if isinstance(b, Bottleneck) else b.bn2).num_features
@@ -79,10 +104,12 @@ def cbam_layers(model:nn.Module, # a model with CBAM modules
 # %% ../nbs/05_cbam.ipynb #b0cd94ae
 @register_remedy('cbam')
 class CBAMRemedy(Remedy):
-    "CBAM in every residual block of the backbone (Fan et al. 2022)"
+    "CBAM in every residual block of the backbone (Fan et al. 2022), or at the end of every stage of a VGG-style net"
     def check(self):
-        if not backbone_has(self.r.arch, (BasicBlock, Bottleneck)):
-            raise ValueError(f"cbam goes into residual blocks, and arch {self.r.arch!r} has none: use a ResNet (e.g. resnet18)")
+        with torch.device('meta'): m = timm.create_model(backbone_name(self.r.arch), num_classes=0)
+        if cbam_site(m) is None:
+            raise ValueError(f"cbam goes into residual blocks or the stages of a VGG-style net, and arch {self.r.arch!r} has "
+                             "neither: use a ResNet (e.g. resnet18) or fer_vgg_s2")
     def body(self, model:nn.Module) -> nn.Module: return add_cbam(model)
 
 # %% ../nbs/05_cbam.ipynb #7a9639c2

@@ -70,11 +70,12 @@ class DICCHead(nn.Module):
         return z if self.training and self.sub else self.pool(z)
 
     def resize(self, k): # new subclasses per emotion
-        "Set the subclasses per emotion to `k` (re-initialising `fc` in place when they change); return whether they changed"
+        "Set the subclasses per emotion to `k` (re-initialising `fc` in place, gradients dropped, when they change); return whether they changed"
         k = torch.as_tensor(k).long()
         if len(k) == len(self.k) and torch.equal(k, self.k.cpu()): return False
         fc = nn.Linear(self.fc.in_features, int(k.sum())).to(self.fc.weight)
         self.fc.weight.data, self.fc.bias.data, self.fc.out_features = fc.weight.data, fc.bias.data, fc.out_features
+        self.fc.weight.grad = self.fc.bias.grad = None  # a gradient of the old shape cannot be added to
         self._set_k(k)
         return True
 
@@ -141,7 +142,8 @@ def match_clusters(old:np.ndarray, # (k, d) centroids of the previous subclasses
 class DICC(Callback):
     "Dynamic intra-class clustering: train on subclass pseudo-labels re-clustered every `R` epochs"
     order = 5  # before precision callbacks; after callbacks that only read the batch
-    def __init__(self, R:int=5, # re-cluster every `R` epochs (and at the start of each fit)
+    def __init__(self, R:int=5, # re-cluster every `R` epochs after the first clustering
+                 warmup:int=0, # epochs of emotion-level training (pooled logits, plain loss) before the first clustering
                  rule:str='min', # `subclass_counts` rule: 'min' or 'size'
                  target:int|None=None, # subclass size for rule='size'
                  max_k:int=10, # most subclasses per emotion
@@ -176,8 +178,9 @@ class DICC(Callback):
         if self.head is not None: self.start = True  # only checks: `get_preds` and `validate` call `before_fit` too
 
     def before_train(self):
-        "Cluster at the first training epoch of a fit and every `R` epochs, then switch to subclass training"
-        if self.start or self.epoch % self.R == 0:
+        "Cluster at the first training epoch after `warmup` and every `R` epochs after that, then train on subclasses"
+        if self.epoch < self.warmup: return self._restore()
+        if self.start or (self.epoch - self.warmup) % self.R == 0:
             emb, y = self.embed()
             if self.start: self.size_head(y)
             self.cluster(emb, y)
@@ -225,7 +228,7 @@ class DICC(Callback):
         return torch.as_tensor(np.asarray(self.dl._DataLoader__idxs[i0:i0 + len(self.yb[0])]), dtype=torch.long)
 
     def before_batch(self):
-        if not self.training: return
+        if not self.training or self.epoch < self.warmup: return  # emotion targets in the warm-up
         y, idx = self.yb[0], self.batch_items()
         if len(idx) != len(y) or not torch.equal(self.y_of[idx], y.cpu().long()):
             self._restore()
@@ -296,7 +299,10 @@ class DICCRemedy(Remedy):
     def check(self):
         if self.r.dicc_rule not in ('min', 'size'): raise ValueError(f"dicc_rule must be 'min' or 'size', not {self.r.dicc_rule!r}")
         if self.r.dicc_r < 1: raise ValueError(f"dicc_r (re-cluster every N epochs) must be >= 1, not {self.r.dicc_r}")
+        if not 0 <= self.r.dicc_warmup < self.r.epochs:
+            raise ValueError(f"dicc_warmup = {self.r.dicc_warmup} with {self.r.epochs} epochs: DICC would never cluster; "
+                             "warm up for 0 to epochs - 1 epochs")
     def head(self, counts):
         k = subclass_counts(counts, self.r.dicc_rule)
         return lambda body, n_out: DICCModel(body, DICCHead(body.num_features, k))
-    def cbs(self) -> list: return [DICC(R=self.r.dicc_r, rule=self.r.dicc_rule, seed=self.r.seed)]
+    def cbs(self) -> list: return [DICC(R=self.r.dicc_r, warmup=self.r.dicc_warmup, rule=self.r.dicc_rule, seed=self.r.seed)]

@@ -140,11 +140,12 @@ def recipe_runs(out, # a folder of run folders
                 recipe:str, # a name in `fer_nbdev.train.RECIPES`
                ) -> list[str]:
     "Finished runs in `out` trained with every field of `recipe`, whatever recipe name their `config.json` gives"
-    from fer_nbdev.train import get_recipe
-    r = get_recipe(recipe)
+    from dataclasses import fields
+    from fer_nbdev.train import Recipe, get_recipe
+    r, dflt = get_recipe(recipe), {f.name: f.default for f in fields(Recipe)}  # a field added later ran at its default before
     want = {k: v for k, v in vars(r).items() if k not in ('recipe', 'seed') and not (k == 'precision' and v is None)}
-    return [f.parent.name for f in sorted(Path(out).glob('*/metrics.json'))
-            if all(json.loads((f.parent/'config.json').read_text()).get(k, object()) == v for k, v in want.items())]
+    def cfg(f): return {**dflt, **json.loads((f.parent/'config.json').read_text())}
+    return [f.parent.name for f in sorted(Path(out).glob('*/metrics.json')) if all(cfg(f).get(k) == v for k, v in want.items())]
 
 # %% ../nbs/12_report.ipynb #e8b8c35c
 def run_cost(run, # a run folder

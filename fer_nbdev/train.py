@@ -66,6 +66,7 @@ class Recipe:
     uncertainty_mixing:bool=False # relative-uncertainty feature mixing of sample pairs
     dicc:bool=False # dynamic intra-class clustering of the majority classes
     dicc_r:int=5 # DICC: re-cluster every N epochs
+    dicc_warmup:int=0 # DICC: epochs on emotions before the first clustering (so it clusters trained features)
     dicc_rule:str='min' # DICC: subclass rule, min|size
     per_class_limit:int|None=None # cap training images per emotion (smoke runs)
     imbalance_factor:float|None=None # long-tailed training subset (10, 100: the DICC paper's counts)
