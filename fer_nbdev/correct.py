@@ -28,9 +28,10 @@ from .learner import predict_arrays
 from .train import train_run, get_recipe, add_recipe_args
 
 # %% auto #0
-__all__ = ['FEATURE_PARTS', 'LOCO_COLS', 'n_components', 'principal_axes', 'best_threshold', 'Corrector', 'corrected_predict',
-           'correction_metrics', 'few_shot_curve', 'plot_few_shot', 'classifier_layer', 'features', 'drop_emotion',
-           'loco_run', 'parse_classes', 'loco_table', 'plot_loco', 'loco_experiment', 'loco_parser', 'fer_loco']
+__all__ = ['FEATURE_PARTS', 'LOCO_COLS', 'LOCO_VARIANTS', 'n_components', 'principal_axes', 'best_threshold', 'Corrector',
+           'corrected_predict', 'correction_metrics', 'few_shot_curve', 'plot_few_shot', 'classifier_layer', 'features',
+           'feature_layers', 'drop_emotion', 'fitting_set', 'correct_eval', 'loco_run', 'parse_classes', 'loco_table',
+           'plot_loco', 'loco_experiment', 'CorrectorEnsemble', 'loco_variants', 'loco_parser', 'fer_loco']
 
 # %% ../nbs/09_correct.ipynb #6e80084d
 def n_components(eigvals, # covariance eigenvalues (any order), all of them, including zeros
@@ -239,6 +240,7 @@ def _input_of(m, i, o): return i[0]
 def _first(m, i, o): return o[0]
 def _second(m, i, o): return o[1]
 def _mean_states(m, i, o): return o[0].mean(1)
+def _pooled(m, i, o): return o.mean((2, 3)) if o.ndim == 4 else o  # a feature map -> its channels' means
 
 class _Gather(Callback):
     "Collect the activations stored by `hooks` after every predicted batch"
@@ -257,7 +259,7 @@ def classifier_layer(model:nn.Module # a classifier (timm or any module ending i
 
 def features(learn:Learner, # a trained learner
              x:np.ndarray, # uint8 images (n, h, w) or (n, h, w, 3)
-             layer=None, # a module of the model (or its name, e.g. 'global_pool') whose output is the embedding; default: the input of the final linear layer
+             layer=None, # a module of the model or its name (e.g. 'global_pool'), or a list of them, whose outputs (feature maps averaged over space) are the embedding; default: the input of the final linear layer
              parts=('embedding',), # for `LSTMAttn` models: any of `FEATURE_PARTS`, concatenated in this order
              bs:int=256, # batch size
             ) -> tuple[np.ndarray, np.ndarray]:
@@ -273,13 +275,27 @@ def features(learn:Learner, # a trained learner
             if k in parts: hooks[k] = Hook(mod, f)
     if 'embedding' in parts:
         if layer is None: hooks['embedding'] = Hook(classifier_layer(model), _input_of)
-        else: hooks['embedding'] = hook_output(model.get_submodule(layer) if isinstance(layer, str) else layer)
+        else:
+            for j, l in enumerate(listify(layer)): hooks[f'embedding{j}'] = Hook(model.get_submodule(l) if isinstance(l, str) else l, _pooled)
     cb = _Gather(hooks)
     try:
         with learn.added_cbs(cb): probs = predict_arrays(learn, x, bs=bs, tta=False)  # the faces as given: one feature row each
     finally:
         for h in hooks.values(): h.remove()
-    return torch.cat([torch.cat(cb.acts[k]) for k in parts], 1).numpy(), probs.numpy()
+    keys = [k for p in parts for k in (sorted((k for k in hooks if k.startswith(p)), key=lambda k: int(k[9:] or 0)) if p == 'embedding' else [p])]
+    return torch.cat([torch.cat(cb.acts[k]) for k in keys], 1).numpy(), probs.numpy()
+
+# %% ../nbs/09_correct.ipynb #4805dd67
+def feature_layers(model:nn.Module # a ResNet-style (layer1-4) or VGG-style (`features` with max-pools) network
+                  ) -> list[str]:
+    "Names of the modules ending each stage of `model`, shallow to deep (for `features(layer=...)`)"
+    names = dict(model.named_modules())
+    if res := [n for n in names if re.fullmatch(r'(.*\.)?layer[1-4]', n)]: return res
+    for n, m in names.items():
+        if n.split('.')[-1] == 'features' and isinstance(m, nn.Sequential) and any(isinstance(o, nn.MaxPool2d) for o in m):
+            ends = [j - 1 for j, o in enumerate(m) if isinstance(o, nn.MaxPool2d)] + [len(m) - 1]
+            return [f'{n}.{j}' for j in ends]
+    raise ValueError(f"{type(model).__name__}: no ResNet stages (layer1-4) or VGG-style stages found; pass `layer` names yourself")
 
 # %% ../nbs/09_correct.ipynb #a73e2ebf
 def drop_emotion(data:FerData, # decoded data
@@ -295,6 +311,33 @@ def _check_same(old:dict, new:dict, where):
     if diff := [k for k in new if k in old and old[k] != new[k]]:
         raise ValueError(f"{where} was made with other settings ({', '.join(f'{k}={old[k]!r}, not {new[k]!r}' for k in diff)}): "
                          "use another output folder or delete it")
+
+def fitting_set(X_tr, # (n, d) features of the training images
+                y_tr, # their emotions (indices)
+                b_tr, # the base model's predictions for them
+                c:int, # the excluded emotion
+               ) -> tuple:
+    "The corrector's fitting data: known images the base model gets right (label 0) and the new emotion's (label 1), and which known ones were used"
+    new, known, used = y_tr == c, (y_tr != c) & (b_tr == y_tr), 'correct'
+    if known.sum() < 2:
+        warnings.warn(f"{EMOTIONS[c]}: the base model gets only {known.sum()} known training image(s) right; fitting on all of them")
+        known, used = y_tr != c, 'all'
+    return np.r_[X_tr[known], X_tr[new]], np.r_[np.zeros(known.sum(), int), np.ones(new.sum(), int)], used
+
+def correct_eval(corr, # an unfitted corrector (`Corrector` or `CorrectorEnsemble`)
+                 X, y, # fitting data (see `fitting_set`)
+                 X_ev, y_ev, b_ev, # evaluation features, emotions and base predictions
+                 c:int, # the excluded emotion
+                ) -> dict:
+    "Fit `corr`; `correction_metrics` at its own threshold, `fire_rate`, `auc`, and `at_99` (threshold keeping 99% of the known fitting images)"
+    dec = corr.fit(X, y).decision_function(X_ev)
+    res = correction_metrics(y_ev, b_ev, corrected_predict(b_ev, dec > 0, c), c, names=EMOTIONS)
+    # the strict operating point of the error-correction papers: a threshold that keeps 99% of the known fitting images
+    t99 = float(np.quantile(corr.decision_function(X[y == 0]), .99))
+    strict = correction_metrics(y_ev, b_ev, corrected_predict(b_ev, dec > t99, c), c, names=EMOTIONS)
+    return dict(res, fire_rate=float((dec > 0).mean()),
+                auc=float(roc_auc_score(y_ev == c, dec)) if 0 < (y_ev == c).sum() < len(y_ev) else float('nan'),
+                at_99={k: strict[k] for k in ('correction', 'retention', 'spillover', 'macro_f1_after')})
 
 def loco_run(data:FerData, # decoded data with 'train' and `eval_split` splits, all seven emotions
              excluded:str, # the emotion left out of training
@@ -334,18 +377,9 @@ def loco_run(data:FerData, # decoded data with 'train' and `eval_split` splits, 
     X_tr, p_tr = features(learn, data.x[trn], parts=parts)
     X_ev, p_ev = features(learn, data.x[ev], parts=parts)
     b_tr, b_ev = p_tr.argmax(1), p_ev.argmax(1)
-    new, known, known_used = y_tr == c, (y_tr != c) & (b_tr == y_tr), 'correct'
-    if known.sum() < 2:
-        warnings.warn(f"{emo}: the base model gets only {known.sum()} known training image(s) right; fitting on all of them")
-        known, known_used = y_tr != c, 'all'
-    X, y = np.r_[X_tr[known], X_tr[new]], np.r_[np.zeros(known.sum(), int), np.ones(new.sum(), int)]
-    corr = Corrector(random_state=r.seed, **ck).fit(X, y)
-    dec = corr.decision_function(X_ev)
-    fires = dec > 0
-    res = correction_metrics(y_ev, b_ev, corrected_predict(b_ev, fires, c), c, names=EMOTIONS)
-    # the strict operating point of the error-correction papers: a threshold that keeps 99% of the known fitting images
-    t99 = float(np.quantile(corr.decision_function(X[y == 0]), .99))
-    strict = correction_metrics(y_ev, b_ev, corrected_predict(b_ev, dec > t99, c), c, names=EMOTIONS)
+    X, y, known_used = fitting_set(X_tr, y_tr, b_tr, c)
+    corr = Corrector(random_state=r.seed, **ck)
+    res = correct_eval(corr, X, y, X_ev, y_ev, b_ev, c)
     curve = few_shot_curve(X, y, X_ev, y_ev, base_pred=b_ev, new_class=c, sizes=sizes, n_draws=n_draws, seed=r.seed, **ck)
     curve.to_csv(out/'few_shot.csv', index=False)
     ax = plot_few_shot(curve); ax.set_title(f'{emo} excluded: corrector fitted on n training images')
@@ -353,14 +387,12 @@ def loco_run(data:FerData, # decoded data with 'train' and `eval_split` splits, 
     (out/'corrector.pkl').write_bytes(pickle.dumps(corr))
     bv = json.loads((base/'metrics.json').read_text())['valid']
     fs = curve.groupby('n_new')[['correction', 'retention', 'spillover', 'macro_f1_after']].mean()
-    res.update(excluded=emo, eval_split=eval_split, n_known=int(known.sum()), n_new=int(new.sum()), n_eval=len(ev),
-               known_used=known_used, fire_rate=float(fires.mean()), base_predicts_excluded=float((b_ev == c).mean()),
-               base_train_accuracy=float((b_tr == y_tr)[~new].mean()),
-               auc=float(roc_auc_score(y_ev == c, dec)) if 0 < (y_ev == c).sum() < len(y_ev) else float('nan'),
+    res.update(excluded=emo, eval_split=eval_split, n_known=int((y == 0).sum()), n_new=int(y.sum()), n_eval=len(ev),
+               known_used=known_used, base_predicts_excluded=float((b_ev == c).mean()),
+               base_train_accuracy=float((b_tr == y_tr)[y_tr != c].mean()),
                sent_to={EMOTIONS[k]: float(np.mean(b_ev[y_ev == c] == k)) for k in range(len(EMOTIONS)) if k != c},
                base_valid_6=dict(accuracy=bv['accuracy'], macro_f1=bv['macro_f1']),
                feature_dim=int(X.shape[1]), n_components=int(corr.n_components_), held_out=corr.held_out_,
-               at_99={k: strict[k] for k in ('correction', 'retention', 'spillover', 'macro_f1_after')},
                few_shot={str(n): r.to_dict() for n, r in fs.iterrows()}, config=cfg, wall_seconds=round(time.time() - t0, 1))
     (out/'loco.json').write_text(json.dumps(res, indent=2))
     return res
@@ -415,6 +447,71 @@ def loco_experiment(data:FerData, # decoded data
               f"macro-F1 {r['macro_f1_before']:.3f} -> {r['macro_f1_after']:.3f}", flush=True)
     (out/'loco.json').write_text(json.dumps(res, indent=2))
     plt.close(plot_loco(res, fn=out/'loco.png'))
+    return res
+
+# %% ../nbs/09_correct.ipynb #1bd15cdc
+class CorrectorEnsemble:
+    "One `Corrector` per column block of the features (e.g. per layer); fires where their scaled decisions average above 0"
+    def __init__(self, widths, # columns of each block, in order (e.g. each layer's feature size)
+                 **kwargs): # passed to every `Corrector`
+        self.widths, self.kwargs = list(widths), kwargs
+
+    def _blocks(self, X):
+        X = np.asarray(X)
+        if X.shape[1] != sum(self.widths): raise ValueError(f"features have {X.shape[1]} columns, the blocks {self.widths} sum to {sum(self.widths)}")
+        return np.split(X, np.cumsum(self.widths)[:-1], axis=1)
+
+    def fit(self, X, y):
+        "Fit one corrector per block; scale each decision by its standard deviation on the known (y == 0) samples"
+        y = np.asarray(y)
+        self.members_ = [Corrector(**self.kwargs).fit(b, y) for b in self._blocks(X)]
+        self.scales_ = np.array([m.decision_function(b[y == 0]).std() + 1e-12 for m, b in zip(self.members_, self._blocks(X))])
+        return self
+
+    def decision_function(self, X):
+        "Mean over blocks of each corrector's decision in units of its spread: positive where the ensemble fires"
+        return np.mean([m.decision_function(b) / s for m, b, s in zip(self.members_, self._blocks(X), self.scales_)], 0)
+
+    def predict(self, X): return (self.decision_function(X) > 0).astype(int)
+
+# %% ../nbs/09_correct.ipynb #73c1245d
+LOCO_VARIANTS = {  # layers: 'last' (the penultimate features), 'all' stages, or the number of deepest stages
+    'penultimate': dict(layers='last'),
+    'penultimate, 3 clusters': dict(layers='last', n_clusters=3),
+    'last two stages': dict(layers=2),
+    'all stages': dict(layers='all'),
+    'ensemble of stages': dict(layers='all', ensemble=True),
+}
+
+def loco_variants(data:FerData, # the decoded data `loco_run` used
+                  excluded:str, # the excluded emotion
+                  out, # the `loco_run` output folder (holds `<excluded>/loco.json` and `<excluded>/base/`)
+                  variants:dict|None=None, # name -> dict(layers, n_clusters, ensemble); default `LOCO_VARIANTS`
+                 ) -> dict:
+    "Corrector variants (layers, clusters, ensemble) on the saved base model of one excluded emotion; write `variants.json`"
+    emo = canon_emotion(excluded)
+    d = Path(out)/emo
+    if not (d/'loco.json').exists(): raise FileNotFoundError(f"{d/'loco.json'} is missing: run fer-loco for {emo} first")
+    cfg = json.loads((d/'loco.json').read_text())['config']
+    from fer_nbdev.infer import load_model
+    learn = load_model(d/'base'/'model.pkl')
+    names = feature_layers(learn.model)
+    widths = [features(learn, data.x[:1], layer=n)[0].shape[1] for n in names]
+    c, trn, ev = EMOTIONS.index(emo), data.idxs('train'), data.idxs(cfg['eval_split'])
+    lbl = lambda idx: np.array([EMOTIONS.index(e) for e in data.items.emotion.values[idx]])
+    (F_tr, p_tr), (F_ev, p_ev) = features(learn, data.x[trn], layer=names), features(learn, data.x[ev], layer=names)
+    X, y, used = fitting_set(F_tr, lbl(trn), p_tr.argmax(1), c)
+    res = {}
+    for name, v in (variants or LOCO_VARIANTS).items():
+        k = len(names) if v['layers'] == 'all' else 1 if v['layers'] == 'last' else int(v['layers'])
+        cols, w = slice(sum(widths[:-k]), None), widths[-k:]
+        kw = dict(cfg['corrector_kwargs'], random_state=cfg['seed'], n_clusters=v.get('n_clusters', 1))
+        corr = CorrectorEnsemble(w, **kw) if v.get('ensemble') else Corrector(**kw)
+        r = correct_eval(corr, X[:, cols], y, F_ev[:, cols], lbl(ev), p_ev.argmax(1), c)
+        res[name] = dict(layers=names[-k:], feature_dim=sum(w), ensemble=bool(v.get('ensemble')), n_clusters=kw['n_clusters'],
+                         known_used=used, **{m: r[m] for m in ('correction', 'retention', 'spillover', 'macro_f1_before',
+                                                               'macro_f1_after', 'fire_rate', 'auc', 'at_99')})
+    (d/'variants.json').write_text(json.dumps(res, indent=2))
     return res
 
 # %% ../nbs/09_correct.ipynb #3ba7cfc3
