@@ -285,7 +285,7 @@ def features(learn:Learner, # a trained learner
     keys = [k for p in parts for k in (sorted((k for k in hooks if k.startswith(p)), key=lambda k: int(k[9:] or 0)) if p == 'embedding' else [p])]
     return torch.cat([torch.cat(cb.acts[k]) for k in keys], 1).numpy(), probs.numpy()
 
-# %% ../nbs/09_correct.ipynb #4805dd67
+# %% ../nbs/09_correct.ipynb #2118af76
 def feature_layers(model:nn.Module # a ResNet-style (layer1-4) or VGG-style (`features` with max-pools) network
                   ) -> list[str]:
     "Names of the modules ending each stage of `model`, shallow to deep (for `features(layer=...)`)"
@@ -325,8 +325,11 @@ def fitting_set(X_tr, # (n, d) features of the training images
     return np.r_[X_tr[known], X_tr[new]], np.r_[np.zeros(known.sum(), int), np.ones(new.sum(), int)], used
 
 def correct_eval(corr, # an unfitted corrector (`Corrector` or `CorrectorEnsemble`)
-                 X, y, # fitting data (see `fitting_set`)
-                 X_ev, y_ev, b_ev, # evaluation features, emotions and base predictions
+                 X:np.ndarray, # (n, d) fitting features (see `fitting_set`)
+                 y:np.ndarray, # fitting labels: 0 known, 1 the new emotion
+                 X_ev:np.ndarray, # (m, d) evaluation features
+                 y_ev:np.ndarray, # evaluation emotions (indices)
+                 b_ev:np.ndarray, # the base model's predictions for them
                  c:int, # the excluded emotion
                 ) -> dict:
     "Fit `corr`; `correction_metrics` at its own threshold, `fire_rate`, `auc`, and `at_99` (threshold keeping 99% of the known fitting images)"
@@ -449,7 +452,7 @@ def loco_experiment(data:FerData, # decoded data
     plt.close(plot_loco(res, fn=out/'loco.png'))
     return res
 
-# %% ../nbs/09_correct.ipynb #1bd15cdc
+# %% ../nbs/09_correct.ipynb #93a582ba
 class CorrectorEnsemble:
     "One `Corrector` per column block of the features (e.g. per layer); fires where their scaled decisions average above 0"
     def __init__(self, widths, # columns of each block, in order (e.g. each layer's feature size)
@@ -474,7 +477,7 @@ class CorrectorEnsemble:
 
     def predict(self, X): return (self.decision_function(X) > 0).astype(int)
 
-# %% ../nbs/09_correct.ipynb #73c1245d
+# %% ../nbs/09_correct.ipynb #634eeeec
 LOCO_VARIANTS = {  # layers: 'last' (the penultimate features), 'all' stages, or the number of deepest stages
     'penultimate': dict(layers='last'),
     'penultimate, 3 clusters': dict(layers='last', n_clusters=3),
