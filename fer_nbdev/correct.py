@@ -13,7 +13,7 @@ import numpy as np, pandas as pd, torch, torch.nn as nn
 import matplotlib.pyplot as plt
 from fastcore.basics import store_attr, listify
 from fastai.callback.core import Callback
-from fastai.callback.hook import Hook, hook_output
+from fastai.callback.hook import Hook
 from fastai.learner import Learner, load_learner
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.cluster import KMeans
@@ -267,7 +267,7 @@ def features(learn:Learner, # a trained learner
     parts, model = listify(parts), learn.model
     if bad := [p for p in parts if p not in FEATURE_PARTS]: raise ValueError(f"Unknown feature part(s) {bad}: choose from {FEATURE_PARTS}")
     if not parts: raise ValueError(f"No feature parts: choose from {FEATURE_PARTS}")
-    hooks = {}
+    hooks, emb = {}, ['embedding']
     if set(parts) - {'embedding'}:
         from fer_nbdev.lstm_attn import find_lstm_attn
         m = find_lstm_attn(model)
@@ -276,13 +276,14 @@ def features(learn:Learner, # a trained learner
     if 'embedding' in parts:
         if layer is None: hooks['embedding'] = Hook(classifier_layer(model), _input_of)
         else:
-            for j, l in enumerate(listify(layer)): hooks[f'embedding{j}'] = Hook(model.get_submodule(l) if isinstance(l, str) else l, _pooled)
+            emb = [f'embedding{j}' for j in range(len(listify(layer)))]
+            for k, l in zip(emb, listify(layer)): hooks[k] = Hook(model.get_submodule(l) if isinstance(l, str) else l, _pooled)
     cb = _Gather(hooks)
     try:
         with learn.added_cbs(cb): probs = predict_arrays(learn, x, bs=bs, tta=False)  # the faces as given: one feature row each
     finally:
         for h in hooks.values(): h.remove()
-    keys = [k for p in parts for k in (sorted((k for k in hooks if k.startswith(p)), key=lambda k: int(k[9:] or 0)) if p == 'embedding' else [p])]
+    keys = [k for p in parts for k in (emb if p == 'embedding' else [p])]
     return torch.cat([torch.cat(cb.acts[k]) for k in keys], 1).numpy(), probs.numpy()
 
 # %% ../nbs/09_correct.ipynb #2118af76
