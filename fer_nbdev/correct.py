@@ -31,7 +31,8 @@ from .train import train_run, get_recipe, add_recipe_args
 __all__ = ['FEATURE_PARTS', 'LOCO_COLS', 'LOCO_VARIANTS', 'n_components', 'principal_axes', 'best_threshold', 'Corrector',
            'corrected_predict', 'correction_metrics', 'few_shot_curve', 'plot_few_shot', 'classifier_layer', 'features',
            'feature_layers', 'drop_emotion', 'fitting_set', 'correct_eval', 'loco_run', 'parse_classes', 'loco_table',
-           'plot_loco', 'loco_experiment', 'CorrectorEnsemble', 'loco_variants', 'loco_parser', 'fer_loco']
+           'plot_loco', 'loco_experiment', 'read_loco', 'plot_sent_to', 'CorrectorEnsemble', 'loco_variants',
+           'loco_parser', 'fer_loco']
 
 # %% ../nbs/09_correct.ipynb #6e80084d
 def n_components(eigvals, # covariance eigenvalues (any order), all of them, including zeros
@@ -452,6 +453,25 @@ def loco_experiment(data:FerData, # decoded data
     (out/'loco.json').write_text(json.dumps(res, indent=2))
     plt.close(plot_loco(res, fn=out/'loco.png'))
     return res
+
+# %% ../nbs/09_correct.ipynb #aa1da91d
+def read_loco(folder, # a `fer-loco` output folder, finished or not
+             ) -> dict:
+    "`{emotion: result}` for every excluded emotion whose `loco.json` is in `folder`, in `EMOTIONS` order"
+    folder = Path(folder)
+    if not folder.is_dir(): raise FileNotFoundError(f"{folder}: no such folder; write it with `fer-loco --out {folder}`")
+    return {e: json.loads(f.read_text()) for e in EMOTIONS if (f := folder/e/'loco.json').exists()}
+
+def plot_sent_to(res:dict, # `{emotion: loco_run result}`
+                 ax=None, # matplotlib axes; default: a new figure
+                ):
+    "Heatmap of the share of each excluded emotion's images (rows) the base model labels as each known emotion"
+    import seaborn as sns
+    if ax is None: _, ax = plt.subplots(figsize=(6.5, 4))
+    st = pd.DataFrame({e: r['sent_to'] for e, r in res.items()}).T.reindex(columns=EMOTIONS)
+    sns.heatmap(st, annot=True, fmt='.2f', cmap='Blues', vmin=0, vmax=1, ax=ax, cbar=False, annot_kws=dict(size=8))
+    ax.set(xlabel='predicted as', ylabel='excluded')
+    return ax
 
 # %% ../nbs/09_correct.ipynb #93a582ba
 class CorrectorEnsemble:

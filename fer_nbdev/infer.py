@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys, os, re, json, copy, time, warnings, functools, itertools, contextlib, importlib.resources
 from pathlib import Path
 from typing import Annotated
-from dataclasses import fields
 import numpy as np, pandas as pd, torch, torch.nn as nn
 from PIL import Image, ImageOps, UnidentifiedImageError
 from fastcore.basics import getcallable, first
@@ -20,7 +19,7 @@ from fastai.data.transforms import Normalize
 from .core import *
 from .learner import model_channels, predict_arrays, set_input_size, fer_learner
 from .data import FerData, fer_dls
-from .train import Recipe, get_recipe, check_recipe, recipe_loss, _model
+from .train import config_recipe, check_recipe, recipe_loss, _model
 
 # %% auto #0
 __all__ = ['MIN_SIDE', 'HAAR_FACE', 'SAFE_FILES', 'CROPPED_SIDE', 'VIDEO_SUFFIXES', 'ImageError', 'load_image', 'input_size',
@@ -245,7 +244,7 @@ def _safe_learner(p:Path) -> Learner:
     from safetensors.torch import load_model as load_weights
     desc, cfg = json.loads(p.with_suffix('.json').read_text()), json.loads((p.parent/'config.json').read_text())
     if desc.get('format') != 'fer_nbdev-safe-1': raise ValueError(f"{p.with_suffix('.json')} is not a fer_nbdev model description")
-    r = get_recipe(**{**{f.name: cfg[f.name] for f in fields(Recipe) if f.name in cfg}, 'pretrained': False})  # the weights are in the file
+    r = config_recipe(cfg, pretrained=False)  # the weights are in the file
     vocab, (h, w), rgb = desc['vocab'], desc['input_size'], desc['mode'] == 'RGB'
     counts = np.array([cfg['data']['counts'].get('train', {}).get(e, 0) for e in vocab])
     rems = check_recipe(r)

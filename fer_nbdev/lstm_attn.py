@@ -19,8 +19,8 @@ from timm.models import register_model
 from .core import EMOTIONS
 
 # %% auto #0
-__all__ = ['AdditiveAttention', 'conv_stem', 'LSTMAttn', 'lstm_attn', 'find_lstm_attn', 'AttnRecorder', 'attn_maps',
-           'show_attention', 'mean_attention', 'show_mean_attention', 'lstm_attn_embed']
+__all__ = ['AdditiveAttention', 'conv_stem', 'pool_matrix', 'GridPool', 'LSTMAttn', 'lstm_attn', 'find_lstm_attn', 'AttnRecorder',
+           'attn_maps', 'show_attention', 'mean_attention', 'show_mean_attention', 'lstm_attn_embed']
 
 # %% ../nbs/07_lstm_attn.ipynb #0710f6d1
 class AdditiveAttention(Module):
@@ -50,6 +50,27 @@ def conv_stem(n_in:int=1, # input channels (1 grayscale, 3 RGB)
         ni = nf
     return nn.Sequential(*layers)
 
+# %% ../nbs/07_lstm_attn.ipynb #976355d0
+def pool_matrix(n_in:int, # input length
+                n_out:int, # output length
+               ) -> Tensor:
+    "(n_out, n_in) matrix of adaptive average pooling along one axis: row i averages `[floor(i*n_in/n_out), ceil((i+1)*n_in/n_out))`"
+    m = torch.zeros(n_out, n_in)
+    for i in range(n_out):
+        a, b = i * n_in // n_out, ceil((i + 1) * n_in / n_out)
+        m[i, a:b] = 1 / (b - a)
+    return m
+
+class GridPool(Module):
+    "Adaptive average pooling to `size` as two matrix products (ONNX-exportable at any input size)"
+    def __init__(self, size:int|tuple, # output (rows, cols), or one int for both
+                ): self.size = (size, size) if isinstance(size, int) else tuple(size)
+
+    def forward(self, x:Tensor, # feature maps (bs, C, H, W)
+               ) -> Tensor:
+        ph, pw = (pool_matrix(n, k).to(x) for n, k in zip(x.shape[-2:], self.size))
+        return ph @ x @ pw.T
+
 # %% ../nbs/07_lstm_attn.ipynb #eea1195d
 class LSTMAttn(Module):
     "CNN stem -> sequence of face regions -> (Bi)LSTM -> additive attention pooling -> MLP classifier"
@@ -68,7 +89,7 @@ class LSTMAttn(Module):
         if regions not in ('rows', 'grid'): raise ValueError(f"regions must be 'rows' or 'grid', got {regions!r}")
         gh, gw = (grid, grid) if isinstance(grid, int) else grid
         self.regions, self.attn_shape = regions, ((gh, 1) if regions == 'rows' else (gh, gw))
-        self.stem = nn.Sequential(conv_stem(n_in, stem), nn.AdaptiveAvgPool2d((gh, gw)))
+        self.stem = nn.Sequential(conv_stem(n_in, stem), GridPool((gh, gw)))
         n_step = stem[-1] * (gw if regions == 'rows' else 1)
         self.lstm = nn.LSTM(n_step, hidden, n_layers, batch_first=True, bidirectional=bidirectional,
                             dropout=dropout if n_layers > 1 else 0.)

@@ -23,16 +23,17 @@ from fastai.distributed import rank0_first
 from fastai.torch_core import num_distrib, rank_distrib
 from .core import *
 from .data import *
-from .metrics import plot_confusion, per_class_table
+from .metrics import plot_confusion, per_class_table, fer_report, bootstrap_ci
 from .losses import get_loss, LOSSES, WEIGHTINGS, DRW
 from .learner import *
 from .distributed import distrib_setup, fit_ctx, distrib_finish
 from . import samplers, cbam, uncertainty, dicc  # noqa: F401 (each registers its remedies)
 
 # %% auto #0
-__all__ = ['RECIPES', 'RUN_FILES', 'Recipe', 'get_recipe', 'recipe_loss', 'check_recipe', 'with_holdout', 'selection_split',
-           'subset_data', 'recipe_data', 'train_run', 'add_recipe_args', 'recipe_parser', 'fer_train', 'eval_data',
-           'fer_eval', 'bench_train']
+__all__ = ['RECIPES', 'TAUS', 'RUN_FILES', 'Recipe', 'get_recipe', 'recipe_loss', 'check_recipe', 'with_holdout',
+           'selection_split', 'subset_data', 'recipe_data', 'logit_adjust', 'posthoc_la', 'run_data', 'train_run',
+           'config_recipe', 'add_posthoc_la', 'add_recipe_args', 'recipe_parser', 'fer_train', 'eval_data', 'fer_eval',
+           'bench_train']
 
 # %% ../nbs/08a_train.ipynb #bfe0e831
 _SELECT = ('macro_f1', 'balanced_accuracy', 'accuracy', 'last')
@@ -177,6 +178,38 @@ def recipe_data(r:Recipe, # the recipe
                             skip_bad=skip_bad, mode='RGB' if r.rgb else 'L', size=r.size)
     return rank0_first(load) if num_distrib() else load()  # rank 0 fills the decode cache, the others read it
 
+# %% ../nbs/08a_train.ipynb #3cadec34
+def logit_adjust(probs, # (n, c) class probabilities
+                 counts, # training images per class (the prior)
+                 tau:float=1., # strength; 0 leaves the predictions as they are
+                ) -> np.ndarray:
+    "Predicted classes after post-hoc logit adjustment (Menon et al. 2021): argmax of `log p - tau*log prior`"
+    n = np.asarray(counts, float).clip(min=1)
+    return (np.log(np.asarray(probs, float).clip(min=1e-12)) - tau * np.log(n / n.sum())).argmax(1)
+
+TAUS = (0., .25, .5, .75, 1., 1.25, 1.5, 1.75, 2.)  # the strengths `posthoc_la` tries
+
+def posthoc_la(learn:Learner, # a trained learner
+               data:FerData, # decoded data with the selection split `on`
+               counts, # training images per class, in `learn.dls.vocab` order
+               on:str='holdout', # the split that chooses tau (never the reported one)
+               select:str='macro_f1', # the score tau maximises there ('last' means macro_f1)
+               taus=TAUS, # candidate strengths (a tie goes to the smaller)
+               ci:int=1000, # bootstrap resamples for the reports' intervals (0: none)
+              ) -> dict:
+    "Post-hoc logit adjustment: `tau` chosen on split `on`, reports on the other scored splits, and the seconds it took"
+    t0, vocab, select = time.time(), list(learn.dls.vocab), 'macro_f1' if select == 'last' else select
+    p, y, _ = split_probs(learn, data, on)
+    scores = {float(t): fer_report(y, logit_adjust(p, counts, t), vocab)[select] for t in taus}
+    tau = max(scores, key=scores.get)
+    res = dict(tau=tau, chosen_on=on, select=select, scores=scores)
+    for s in ('valid', 'test'):
+        if s == on or s not in data.splits: continue
+        p, y, _ = split_probs(learn, data, s)
+        yp = logit_adjust(p, counts, tau)
+        res[s] = dict(fer_report(y, yp, vocab), split=s, **(dict(ci95=bootstrap_ci(y, yp, n=ci, n_classes=len(vocab))) if ci else {}))
+    return dict(res, seconds=round(time.time() - t0, 2))
+
 # %% ../nbs/08a_train.ipynb #a69688ce
 RUN_FILES = ('config.json', 'history.csv', 'metrics.json', 'confusion.png', 'model.pkl', 'model.safetensors', 'model.json')
 
@@ -194,21 +227,22 @@ def _fit(learn:Learner, r:Recipe, progress:bool) -> float:
         learn.fit_one_cycle(r.epochs, r.lr)
     return time.time() - t
 
-def _report(learn, data, sel, r, work:Path) -> dict:
-    "metrics.json: a report on every split but train, the kept epoch and what chose it; draws the confusion matrix"
+def _report(learn, data, sel, r, work:Path, counts) -> dict:
+    "metrics.json: a report on every split but train, the kept epoch and what chose it, post-hoc logit adjustment; draws the confusion matrix"
     hist = pd.read_csv(work/'history.csv')
     kept = int(hist[r.select].idxmax()) if sel else len(hist) - 1
     met = dict(best_epoch=kept, select=r.select if sel else 'last', selected_on=sel)
     for s in ('holdout', 'valid', 'test'):
         if s in data.splits: met[s], yt, yp = evaluate(learn, data, s)
+    if sel: met['posthoc_la'] = posthoc_la(learn, data, counts, on=sel, select=r.select)
     shown = 'test' if data.has_test else 'valid'
     plot_confusion(yt, yp, learn.dls.vocab, title=f"{r.arch}, {r.loss}, {r.sampler} sampler: {shown} split (epoch {kept})", fn=work/'confusion.png')
     import matplotlib.pyplot as plt; plt.close('all')
     return met
 
-def _write_run(out:Path, work:Path, learn, data, r, sel, extra:dict, export:bool):
+def _write_run(out:Path, work:Path, learn, data, r, sel, counts, extra:dict, export:bool):
     "Write the run folder into `work`, then put it in place of `out` (`metrics.json` written last)"
-    met = _report(learn, data, sel, r, work)
+    met = _report(learn, data, sel, r, work, counts)
     for cb in [c for c in learn.cbs if isinstance(c, (CSVLogger, SaveModelCallback))]: learn.remove_cb(cb)
     shutil.rmtree(work/'.tmp', ignore_errors=True)
     if export:
@@ -239,6 +273,17 @@ def _start(out:Path, overwrite:bool) -> Path:
     return work
 
 # %% ../nbs/08a_train.ipynb #27bd2277
+def run_data(r:Recipe, # the recipe
+             rems:list, # its remedies (`check_recipe`)
+             data:FerData|None=None, # decoded data (default: loaded from `path`)
+             path=None, # data path when `data` is not given (default `FER_DATA`)
+             skip_bad:bool=False, # leave out (and list) undecodable images
+            ) -> tuple:
+    "What a run of `r` trains on (its subset, selection split and remedies' additions), the selection split's name, and the training labels"
+    data, sel = selection_split(recipe_data(r, data, path, skip_bad), r)
+    for m in rems: data = m.data(data)
+    return data, sel, data.items.emotion.values[data.idxs('train')]
+
 def train_run(out, # run folder to write
               recipe:Recipe|str|None=None, # a `Recipe`, a name in `RECIPES`, or None (the defaults)
               data:FerData|None=None, # decoded data (default: loaded from `path`)
@@ -254,9 +299,7 @@ def train_run(out, # run folder to write
     world, rank = distrib_setup(r.bs)
     work = _start(out, overwrite) if not rank else out.with_name(f'.{out.name}.partial')
     try:
-        data, sel = selection_split(recipe_data(r, data, path, skip_bad), r)
-        for m in rems: data = m.data(data)
-        labels = data.items.emotion.values[data.idxs('train')]
+        data, sel, labels = run_data(r, rems, data, path, skip_bad)
         wgts = first(w for m in rems if (w := m.wgts(labels)) is not None)
         seed_everything(r.seed)
         dls = fer_dls(data, bs=r.bs // world, size=r.size, rgb=r.rgb, erase=r.erase, seed=r.seed, wgts=wgts, valid=ifnone(sel, 'valid'))
@@ -270,11 +313,40 @@ def train_run(out, # run folder to write
         if num_distrib(): seed_everything(r.seed + rank)  # augmentation differs by process; DDP starts from rank 0's weights
         fit_seconds = _fit(learn, r, progress)
         if distrib_finish(learn):
-            _write_run(out, work, learn, data, r, sel, dict(world_size=world, bs_per_process=r.bs // world, fit_seconds=round(fit_seconds, 2),
+            _write_run(out, work, learn, data, r, sel, counts, dict(world_size=world, bs_per_process=r.bs // world, fit_seconds=round(fit_seconds, 2),
                                                             wall_seconds=round(time.time() - t0, 1)), export)
     finally:
         if not rank: shutil.rmtree(work, ignore_errors=True)
     return learn
+
+# %% ../nbs/08a_train.ipynb #c78411e2
+def config_recipe(cfg:dict, # a run's config.json
+                  **overrides, # `Recipe` fields to change
+                 ) -> Recipe:
+    "The `Recipe` a run's config records (a field added after the run takes its default)"
+    return get_recipe(**{f.name: cfg[f.name] for f in fields(Recipe) if f.name in cfg} | overrides)
+
+def add_posthoc_la(run, # a run folder written by `train_run`, with its model.pkl
+                   data:FerData|None=None, # the decoded data it was trained on (default: loaded from `path`)
+                   path=None, # data path when `data` is not given (default `FER_DATA`)
+                  ) -> dict:
+    "Add post-hoc logit adjustment to a finished run's metrics.json (same hold-out and prior as its training); returns it"
+    run = Path(run)
+    cfg, met = (json.loads((run/f).read_text()) for f in ('config.json', 'metrics.json'))
+    if 'posthoc_la' in met: return met['posthoc_la']
+    r = config_recipe(cfg)
+    data, sel, labels = run_data(r, check_recipe(r), data, path)
+    if sel != met['selected_on']: raise ValueError(f"{run}: the run chose its epoch on {met['selected_on']!r}, this data gives {sel!r}: not the data it was trained on")
+    if not sel: raise ValueError(f"{run}: the run kept its last epoch without a selection split: nothing to choose tau on")
+    if len(data.idxs(sel)) != met[sel]['n']: raise ValueError(f"{run}: its {sel} split had {met[sel]['n']} images, this data gives {len(data.idxs(sel))}: not the data it was trained on")
+    learn = load_learner(run/'model.pkl')
+    la = posthoc_la(learn, data, np.array([(labels == e).sum() for e in learn.dls.vocab]), on=sel, select=met['select'])
+    if abs(la['scores'][0.] - met[sel][la['select']]) > 1e-6:
+        raise ValueError(f"{run}: the saved model scores {la['select']}={la['scores'][0.]:.4f} on {sel}, the run reported {met[sel][la['select']]:.4f}: "
+                         "not the data (or model) of this run")
+    met['posthoc_la'] = dict(la, added='after training, from model.pkl')
+    (run/'metrics.json').write_text(json.dumps(met, indent=2))
+    return met['posthoc_la']
 
 # %% ../nbs/08a_train.ipynb #282370be
 def _anno_type(anno):
