@@ -454,7 +454,7 @@ def loco_experiment(data:FerData, # decoded data
     plt.close(plot_loco(res, fn=out/'loco.png'))
     return res
 
-# %% ../nbs/09_correct.ipynb #aa1da91d
+# %% ../nbs/09_correct.ipynb #897408a0
 def read_loco(folder, # a `fer-loco` output folder, finished or not
              ) -> dict:
     "`{emotion: result}` for every excluded emotion whose `loco.json` is in `folder`, in `EMOTIONS` order"

@@ -24,7 +24,8 @@ from . import backbones  # noqa: F401 (registers the project's own backbones wit
 # %% auto #0
 __all__ = ['REMEDIES', 'backbone_name', 'fer_model', 'no_stem_pool', 'backbone_has', 'Remedy', 'register_remedy', 'remedies',
            'field_choices', 'CPUAutocast', 'precision_cbs', 'trim_memory', 'TrimMemory', 'fer_learner',
-           'model_channels', 'set_input_size', 'predict_arrays', 'split_probs', 'evaluate', 'reference_epoch']
+           'model_channels', 'set_input_size', 'predict_arrays', 'split_arrays', 'split_probs', 'evaluate',
+           'reference_epoch']
 
 # %% ../nbs/04_learner.ipynb #fa4307de
 def backbone_name(arch:str # a timm name or one of the project's own, e.g. 'lstm-attn'
@@ -179,19 +180,25 @@ def predict_arrays(learn:Learner, # a trained learner
     x = np.asarray(x)
     return (probs(x) + probs(x[:, :, ::-1])) / 2 if ifnone(tta, getattr(learn, 'fer_tta', False)) and len(x) else probs(x)
 
-def split_probs(learn:Learner, # a trained learner (or a model with `vocab` and `probs`, such as `fer_nbdev.infer.OnnxModel`)
-                data:FerData, # decoded data
-                split:str='valid', # 'valid', 'test', 'holdout', 'train' or 'all'
-               ) -> tuple[np.ndarray, np.ndarray, dict]:
-    "Class probabilities and true class indices of `split`'s images whose emotion the model knows, and counts of the others"
+def split_arrays(learn:Learner, # a trained learner (or a model with `vocab`, such as `fer_nbdev.infer.OnnxModel`)
+                 data:FerData, # decoded data
+                 split:str='valid', # 'valid', 'test', 'holdout', 'train' or 'all'
+                ) -> tuple[np.ndarray, np.ndarray, dict]:
+    "Images and true class indices of `split`'s faces whose emotion the model knows, and counts of the others"
     idx = data.idxs(split)
     vocab = list(learn.dls.vocab if isinstance(learn, Learner) else learn.vocab)
     emo = data.items.emotion.values[idx]
     known = np.isin(emo, vocab)
-    x = data.x[idx[known]]
-    probs = predict_arrays(learn, x).numpy() if isinstance(learn, Learner) else learn.probs(list(x), 256)
     unscorable = {str(k): int(v) for k, v in pd.Series(emo[~known]).value_counts().items()}
-    return probs, np.array([vocab.index(e) for e in emo[known]], dtype=int), unscorable
+    return data.x[idx[known]], np.array([vocab.index(e) for e in emo[known]], dtype=int), unscorable
+
+def split_probs(learn:Learner, # a trained learner (or a model with `vocab` and `probs`, such as `fer_nbdev.infer.OnnxModel`)
+                data:FerData, # decoded data
+                split:str='valid', # 'valid', 'test', 'holdout', 'train' or 'all'
+               ) -> tuple[np.ndarray, np.ndarray, dict]:
+    "Class probabilities and true class indices of `split`'s faces whose emotion the model knows, and counts of the others"
+    x, y, unscorable = split_arrays(learn, data, split)
+    return (predict_arrays(learn, x).numpy() if isinstance(learn, Learner) else learn.probs(list(x), 256)), y, unscorable
 
 def evaluate(learn:Learner, # a trained learner (or a model with `vocab` and `probs`, such as `fer_nbdev.infer.OnnxModel`)
              data:FerData, # decoded data

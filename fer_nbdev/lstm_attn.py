@@ -50,7 +50,7 @@ def conv_stem(n_in:int=1, # input channels (1 grayscale, 3 RGB)
         ni = nf
     return nn.Sequential(*layers)
 
-# %% ../nbs/07_lstm_attn.ipynb #976355d0
+# %% ../nbs/07_lstm_attn.ipynb #b5009783
 def pool_matrix(n_in:int, # input length
                 n_out:int, # output length
                ) -> Tensor:

@@ -21,6 +21,9 @@ from fastai.callback.core import Callback, CancelValidException
 from fastai.callback.training import ShortEpochCallback
 from fastai.distributed import rank0_first
 from fastai.torch_core import num_distrib, rank_distrib
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import make_pipeline
+from sklearn.preprocessing import StandardScaler
 from .core import *
 from .data import *
 from .metrics import plot_confusion, per_class_table, fer_report, bootstrap_ci
@@ -30,10 +33,10 @@ from .distributed import distrib_setup, fit_ctx, distrib_finish
 from . import samplers, cbam, uncertainty, dicc  # noqa: F401 (each registers its remedies)
 
 # %% auto #0
-__all__ = ['RECIPES', 'TAUS', 'RUN_FILES', 'Recipe', 'get_recipe', 'recipe_loss', 'check_recipe', 'with_holdout',
+__all__ = ['RECIPES', 'TAUS', 'RUN_FILES', 'POSTHOC', 'Recipe', 'get_recipe', 'recipe_loss', 'check_recipe', 'with_holdout',
            'selection_split', 'subset_data', 'recipe_data', 'logit_adjust', 'posthoc_la', 'run_data', 'train_run',
-           'config_recipe', 'add_posthoc_la', 'add_recipe_args', 'recipe_parser', 'fer_train', 'eval_data', 'fer_eval',
-           'bench_train']
+           'config_recipe', 'crt', 'add_posthoc', 'add_recipe_args', 'recipe_parser', 'fer_train', 'eval_data',
+           'fer_eval', 'bench_train']
 
 # %% ../nbs/08a_train.ipynb #bfe0e831
 _SELECT = ('macro_f1', 'balanced_accuracy', 'accuracy', 'last')
@@ -178,7 +181,7 @@ def recipe_data(r:Recipe, # the recipe
                             skip_bad=skip_bad, mode='RGB' if r.rgb else 'L', size=r.size)
     return rank0_first(load) if num_distrib() else load()  # rank 0 fills the decode cache, the others read it
 
-# %% ../nbs/08a_train.ipynb #3cadec34
+# %% ../nbs/08a_train.ipynb #b95bdc11
 def logit_adjust(probs, # (n, c) class probabilities
                  counts, # training images per class (the prior)
                  tau:float=1., # strength; 0 leaves the predictions as they are
@@ -188,6 +191,15 @@ def logit_adjust(probs, # (n, c) class probabilities
     return (np.log(np.asarray(probs, float).clip(min=1e-12)) - tau * np.log(n / n.sum())).argmax(1)
 
 TAUS = (0., .25, .5, .75, 1., 1.25, 1.5, 1.75, 2.)  # the strengths `posthoc_la` tries
+
+def _reports(data:FerData, on:str, vocab, pred, ci:int) -> dict:
+    "Reports on every scored split but `on`, from `pred(split) -> (y_true, y_pred)`"
+    res = {}
+    for s in ('valid', 'test'):
+        if s == on or s not in data.splits: continue
+        y, yp = pred(s)
+        res[s] = dict(fer_report(y, yp, vocab), split=s, **(dict(ci95=bootstrap_ci(y, yp, n=ci, n_classes=len(vocab))) if ci else {}))
+    return res
 
 def posthoc_la(learn:Learner, # a trained learner
                data:FerData, # decoded data with the selection split `on`
@@ -202,13 +214,8 @@ def posthoc_la(learn:Learner, # a trained learner
     p, y, _ = split_probs(learn, data, on)
     scores = {float(t): fer_report(y, logit_adjust(p, counts, t), vocab)[select] for t in taus}
     tau = max(scores, key=scores.get)
-    res = dict(tau=tau, chosen_on=on, select=select, scores=scores)
-    for s in ('valid', 'test'):
-        if s == on or s not in data.splits: continue
-        p, y, _ = split_probs(learn, data, s)
-        yp = logit_adjust(p, counts, tau)
-        res[s] = dict(fer_report(y, yp, vocab), split=s, **(dict(ci95=bootstrap_ci(y, yp, n=ci, n_classes=len(vocab))) if ci else {}))
-    return dict(res, seconds=round(time.time() - t0, 2))
+    def pred(s): p, y, _ = split_probs(learn, data, s); return y, logit_adjust(p, counts, tau)
+    return dict(tau=tau, chosen_on=on, select=select, scores=scores, **_reports(data, on, vocab, pred, ci), seconds=round(time.time() - t0, 2))
 
 # %% ../nbs/08a_train.ipynb #a69688ce
 RUN_FILES = ('config.json', 'history.csv', 'metrics.json', 'confusion.png', 'model.pkl', 'model.safetensors', 'model.json')
@@ -319,34 +326,59 @@ def train_run(out, # run folder to write
         if not rank: shutil.rmtree(work, ignore_errors=True)
     return learn
 
-# %% ../nbs/08a_train.ipynb #c78411e2
+# %% ../nbs/08a_train.ipynb #cd1792fc
 def config_recipe(cfg:dict, # a run's config.json
                   **overrides, # `Recipe` fields to change
                  ) -> Recipe:
     "The `Recipe` a run's config records (a field added after the run takes its default)"
     return get_recipe(**{f.name: cfg[f.name] for f in fields(Recipe) if f.name in cfg} | overrides)
 
-def add_posthoc_la(run, # a run folder written by `train_run`, with its model.pkl
-                   data:FerData|None=None, # the decoded data it was trained on (default: loaded from `path`)
-                   path=None, # data path when `data` is not given (default `FER_DATA`)
-                  ) -> dict:
-    "Add post-hoc logit adjustment to a finished run's metrics.json (same hold-out and prior as its training); returns it"
+def crt(learn:Learner, # a trained learner
+        data:FerData, # decoded data with a 'train' split and the selection split `on`
+        on:str='holdout', # the split that chooses `C` (never the reported one)
+        select:str='macro_f1', # the score `C` maximises there ('last' means macro_f1)
+        Cs=(0.01, 0.1, 1.), # inverse regularisation strengths tried (a tie goes to the first)
+        ci:int=1000, # bootstrap resamples for the reports' intervals (0: none)
+       ) -> dict:
+    "Classifier re-training: a class-balanced linear classifier on the frozen embedding, `C` chosen on split `on`; reports on the other scored splits"
+    from fer_nbdev.correct import features  # correct imports train: here, not at the top
+    t0, vocab, select = time.time(), list(learn.dls.vocab), 'macro_f1' if select == 'last' else select
+    def emb(s):
+        x, y, _ = split_arrays(learn, data, s)
+        f = features(learn, x)[0]
+        return ((f + features(learn, x[:, :, ::-1])[0]) / 2 if getattr(learn, 'fer_tta', False) else f), y
+    (X, y), (Xs, ys) = emb('train'), emb(on)
+    fits = {float(C): make_pipeline(StandardScaler(), LogisticRegression(C=C, class_weight='balanced', max_iter=2000)).fit(X, y) for C in Cs}
+    scores = {C: fer_report(ys, m.predict(Xs), vocab)[select] for C, m in fits.items()}
+    C = max(scores, key=scores.get)
+    def pred(s): X_, y_ = emb(s); return y_, fits[C].predict(X_)
+    return dict(C=C, chosen_on=on, select=select, scores=scores, **_reports(data, on, vocab, pred, ci), seconds=round(time.time() - t0, 2))
+
+POSTHOC = {'posthoc_la': lambda learn, data, counts, on, select: posthoc_la(learn, data, counts, on=on, select=select),
+           'posthoc_crt': lambda learn, data, counts, on, select: crt(learn, data, on=on, select=select)}
+
+def add_posthoc(run, # a run folder written by `train_run`, with its model.pkl
+                data:FerData|None=None, # the decoded data it was trained on (default: loaded from `path`)
+                path=None, # data path when `data` is not given (default `FER_DATA`)
+                which=tuple(POSTHOC), # the post-hoc remedies to add (those already in metrics.json are kept)
+               ) -> dict:
+    "Add post-hoc remedies to a finished run's metrics.json (same data, hold-out and prior as its training); returns them"
     run = Path(run)
     cfg, met = (json.loads((run/f).read_text()) for f in ('config.json', 'metrics.json'))
-    if 'posthoc_la' in met: return met['posthoc_la']
+    if not (todo := [k for k in which if k not in met]): return {k: met[k] for k in which}
     r = config_recipe(cfg)
     data, sel, labels = run_data(r, check_recipe(r), data, path)
     if sel != met['selected_on']: raise ValueError(f"{run}: the run chose its epoch on {met['selected_on']!r}, this data gives {sel!r}: not the data it was trained on")
-    if not sel: raise ValueError(f"{run}: the run kept its last epoch without a selection split: nothing to choose tau on")
+    if not sel: raise ValueError(f"{run}: the run kept its last epoch without a selection split: nothing to choose a post-hoc setting on")
     if len(data.idxs(sel)) != met[sel]['n']: raise ValueError(f"{run}: its {sel} split had {met[sel]['n']} images, this data gives {len(data.idxs(sel))}: not the data it was trained on")
     learn = load_learner(run/'model.pkl')
-    la = posthoc_la(learn, data, np.array([(labels == e).sum() for e in learn.dls.vocab]), on=sel, select=met['select'])
-    if abs(la['scores'][0.] - met[sel][la['select']]) > 1e-6:
-        raise ValueError(f"{run}: the saved model scores {la['select']}={la['scores'][0.]:.4f} on {sel}, the run reported {met[sel][la['select']]:.4f}: "
-                         "not the data (or model) of this run")
-    met['posthoc_la'] = dict(la, added='after training, from model.pkl')
+    p, y, _ = split_probs(learn, data, sel)
+    if abs((got := fer_report(y, p.argmax(1), learn.dls.vocab)[met['select']]) - met[sel][met['select']]) > 1e-6:
+        raise ValueError(f"{run}: the saved model scores {met['select']}={got:.4f} on {sel}, the run reported {met[sel][met['select']]:.4f}: not the data (or model) of this run")
+    counts = np.array([(labels == e).sum() for e in learn.dls.vocab])
+    for k in todo: met[k] = dict(POSTHOC[k](learn, data, counts, sel, met['select']), added='after training, from model.pkl')
     (run/'metrics.json').write_text(json.dumps(met, indent=2))
-    return met['posthoc_la']
+    return {k: met[k] for k in which}
 
 # %% ../nbs/08a_train.ipynb #282370be
 def _anno_type(anno):
