@@ -241,7 +241,9 @@ def _input_of(m, i, o): return i[0]
 def _first(m, i, o): return o[0]
 def _second(m, i, o): return o[1]
 def _mean_states(m, i, o): return o[0].mean(1)
-def _pooled(m, i, o): return o.mean((2, 3)) if o.ndim == 4 else o  # a feature map -> its channels' means
+def _pooled(m, i, o):  # one row per face: a feature map's channel means, a sequence's mean step, a tuple's first output
+    o = o[0] if isinstance(o, tuple) else o
+    return o.mean((2, 3)) if o.ndim == 4 else o.mean(1) if o.ndim == 3 else o
 
 class _Gather(Callback):
     "Collect the activations stored by `hooks` after every predicted batch"
@@ -288,16 +290,19 @@ def features(learn:Learner, # a trained learner
     return torch.cat([torch.cat(cb.acts[k]) for k in keys], 1).numpy(), probs.numpy()
 
 # %% ../nbs/09_correct.ipynb #2118af76
-def feature_layers(model:nn.Module # a ResNet-style (layer1-4) or VGG-style (`features` with max-pools) network
+def feature_layers(model:nn.Module # a ResNet-style (layer1-4), VGG-style (`features` with max-pools) or `LSTMAttn` network
                   ) -> list[str]:
     "Names of the modules ending each stage of `model`, shallow to deep (for `features(layer=...)`)"
     names = dict(model.named_modules())
+    from fer_nbdev.lstm_attn import LSTMAttn
+    if la := [n for n, m in names.items() if isinstance(m, LSTMAttn)]:  # the convolutional stem, the LSTM, attention, the embedding
+        return [f"{la[0]}.{s}" if la[0] else s for s in ('stem', 'lstm', 'attn', 'head')]
     if res := [n for n in names if re.fullmatch(r'(.*\.)?layer[1-4]', n)]: return res
     for n, m in names.items():
         if n.split('.')[-1] == 'features' and isinstance(m, nn.Sequential) and any(isinstance(o, nn.MaxPool2d) for o in m):
             ends = [j - 1 for j, o in enumerate(m) if isinstance(o, nn.MaxPool2d)] + [len(m) - 1]
             return [f'{n}.{j}' for j in ends]
-    raise ValueError(f"{type(model).__name__}: no ResNet stages (layer1-4) or VGG-style stages found; pass `layer` names yourself")
+    raise ValueError(f"{type(model).__name__}: no ResNet stages (layer1-4), VGG-style stages or LSTMAttn found; pass `layer` names yourself")
 
 # %% ../nbs/09_correct.ipynb #a73e2ebf
 def drop_emotion(data:FerData, # decoded data

@@ -529,7 +529,9 @@ class ArrayDL(TfmdDL):
         return res
 
 class WeightedArrayDL(ArrayDL, WeightedDL):
-    "`ArrayDL` drawing its training items by weight, as fastai's `WeightedDL`"
+    "`ArrayDL` drawing its training items by weight, as fastai's `WeightedDL` (plain shuffling while `weighted` is False)"
+    weighted = True
+    def get_idxs(self): return super().get_idxs() if self.weighted else TfmdDL.get_idxs(self)
 
 def store_items(dl:ArrayDL, # a loader over row numbers of decoded faces
                 x:np.ndarray|None=None, # the rows' grey images (n, h, w) when no item transform changes them (else decoded per item)

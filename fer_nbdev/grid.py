@@ -8,6 +8,7 @@ Docs: https://fer-nbdev.github.io/fer_nbdev/grid.html.md"""
 from __future__ import annotations
 import os, re, sys, json, time, traceback, warnings, contextlib, multiprocessing as mp
 from pathlib import Path
+from fnmatch import fnmatchcase
 from concurrent.futures import ProcessPoolExecutor, as_completed
 import numpy as np, pandas as pd, torch
 from fastcore.basics import ifnone
@@ -215,21 +216,21 @@ def _run_all(todo, out, path, data, n_procs, progress):
                 _record(Path(out)/futs[f], f'{type(e).__name__}: {e}\n'); yield futs[f], 'failed', f'{type(e).__name__}: {e}'
 
 def select_runs(runs:list, # from `expand_grid`
-                only=None, # run names: a list or a comma-separated string
+                only=None, # run names or shell patterns ('*__if100__*'): a list or a comma-separated string
                ) -> list:
-    "The runs named in `only` (all when `None`), with a clear error for an unknown name"
+    "The runs named or matched by `only` (all when `None`), in grid order, with a clear error for a name that matches none"
     if only is None: return runs
     names = [o.strip() for o in only.split(',')] if isinstance(only, str) else list(only)
-    known = {r['name'] for r in runs}
-    if bad := [n for n in names if n not in known]: raise ValueError(f"no run(s) {bad} in the grid; its runs: {sorted(known)}")
-    return [r for r in runs if r['name'] in names]
+    hit = lambda run, n: fnmatchcase(run['name'], n)
+    if bad := [n for n in names if not any(hit(r, n) for r in runs)]: raise ValueError(f"no run(s) {bad} in the grid; its runs: {sorted(r['name'] for r in runs)}")
+    return [r for r in runs if any(hit(r, n) for n in names)]
 
 def run_grid(spec, # a spec dict or file (see `load_spec`)
              out, # folder holding one folder per run
              data_path=None, # data path for `load_fer` (default: the spec's `data`, else `FER_DATA`)
              data:FerData|None=None, # decoded data to cut every run's training subset from, instead of loading
              n_procs:int=1, # runs trained at once, each in its own process
-             only=None, # train only these runs (names: a list or comma-separated); e.g. one per cluster job
+             only=None, # train only these runs (names or shell patterns: a list or comma-separated); e.g. one dataset first, or one run per cluster job
              dry_run:bool=False, # only report what is done, failed and to do
              progress:bool=True, # a progress bar over runs
             ) -> dict:
@@ -296,7 +297,7 @@ def fer_grid(
     out:str='runs/grid', # folder for the run folders, runs.csv and summary.csv
     data:str=None, # FER data path (default: the spec's `data`, else $FER_DATA)
     procs:int=1, # runs trained at once, each in its own process
-    only:str=None, # train only these runs (comma-separated names), e.g. one per cluster array task
+    only:str=None, # train only these runs (comma-separated names or shell patterns such as '*__if100__*'), e.g. one per cluster array task
     dry_run:store_true=False, # list the runs and their state; train nothing
 ):
     "Train an experiment grid into one folder per run, resuming where it stopped, and summarise it"

@@ -24,8 +24,8 @@ from . import backbones  # noqa: F401 (registers the project's own backbones wit
 # %% auto #0
 __all__ = ['REMEDIES', 'backbone_name', 'fer_model', 'no_stem_pool', 'backbone_has', 'Remedy', 'register_remedy', 'remedies',
            'field_choices', 'CPUAutocast', 'precision_cbs', 'trim_memory', 'TrimMemory', 'fer_learner',
-           'model_channels', 'set_input_size', 'predict_arrays', 'split_arrays', 'split_probs', 'evaluate',
-           'reference_epoch']
+           'model_channels', 'set_input_size', 'predict_arrays', 'split_arrays', 'split_probs', 'split_report',
+           'evaluate', 'reference_epoch']
 
 # %% ../nbs/04_learner.ipynb #fa4307de
 def backbone_name(arch:str # a timm name or one of the project's own, e.g. 'lstm-attn'
@@ -200,6 +200,17 @@ def split_probs(learn:Learner, # a trained learner (or a model with `vocab` and 
     x, y, unscorable = split_arrays(learn, data, split)
     return (predict_arrays(learn, x).numpy() if isinstance(learn, Learner) else learn.probs(list(x), 256)), y, unscorable
 
+def split_report(y_true, # true class indices
+                 y_pred, # predicted class indices
+                 vocab, # class names
+                 split:str, # the split's name, kept in the report
+                 ci:int=1000, # bootstrap resamples for intervals (0: none)
+                 unscorable:dict|None=None, # counts of faces left out because the model does not know their emotion
+                ) -> dict:
+    "`fer_report` of one split, with its name, what was left out, and bootstrap intervals"
+    rep = dict(fer_report(y_true, y_pred, vocab), split=split, **({} if unscorable is None else dict(unscorable=unscorable)))
+    return rep | (dict(ci95=bootstrap_ci(y_true, y_pred, n=ci, n_classes=len(vocab))) if ci else {})
+
 def evaluate(learn:Learner, # a trained learner (or a model with `vocab` and `probs`, such as `fer_nbdev.infer.OnnxModel`)
              data:FerData, # decoded data
              split:str='valid', # 'valid', 'test', 'train' or 'all'
@@ -209,10 +220,7 @@ def evaluate(learn:Learner, # a trained learner (or a model with `vocab` and `pr
     vocab = list(learn.dls.vocab if isinstance(learn, Learner) else learn.vocab)
     probs, y_true, unscorable = split_probs(learn, data, split)
     y_pred = probs.argmax(1)
-    rep = fer_report(y_true, y_pred, vocab)
-    rep['split'], rep['unscorable'] = split, unscorable
-    if ci: rep['ci95'] = bootstrap_ci(y_true, y_pred, n=ci, n_classes=len(vocab))
-    return rep, y_true, y_pred
+    return split_report(y_true, y_pred, vocab, split, ci, unscorable), y_true, y_pred
 
 # %% ../nbs/04_learner.ipynb #c0b52e06
 def reference_epoch(measure:bool=True, # measure when nothing is cached for this machine (else return None)

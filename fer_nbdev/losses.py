@@ -145,6 +145,7 @@ class DRW(Callback):
                  epoch:int|float=0.8, # first weighted epoch (0-based), or a fraction of `n_epoch` if a float < 1
                  beta:float=0.9999, # effective-number `beta` of the weights
                 ): store_attr('beta'); self.drw_epoch = epoch
+    without = 'plain LDAM'  # what a run would be if it never switched on
 
     def start(self, n_epoch:int # epochs of the fit
              ) -> int:
@@ -156,8 +157,8 @@ class DRW(Callback):
              ):
         "Refuse a fit in which re-weighting would never switch on"
         if self.start(n_epoch) >= n_epoch:
-            raise ValueError(f"DRW re-weights from epoch {self.start(n_epoch)} (0-based) of a {n_epoch}-epoch fit: it would never "
-                             f"switch on and the run would be plain LDAM; train at least {n_epoch + 1} epochs or start it earlier")
+            raise ValueError(f"{type(self).__name__} re-weights from epoch {self.start(n_epoch)} (0-based) of a {n_epoch}-epoch fit: it would never "
+                             f"switch on and the run would be {self.without}; train at least {n_epoch + 1} epochs or start it earlier")
 
     def before_fit(self):
         lf = self.learn.loss_func

@@ -9,12 +9,13 @@ from __future__ import annotations
 import warnings
 import numpy as np, pandas as pd
 from .core import EMOTIONS
-from .data import FerData
+from .data import FerData, WeightedArrayDL
+from .losses import DRW
 from .learner import Remedy, register_remedy
 
 # %% auto #0
 __all__ = ['SAMPLER_POWERS', 'SMOTE_PREFIX', 'sampler_weights', 'expected_shares', 'is_smote', 'smote', 'BalancedSampler',
-           'SqrtSampler', 'SmoteSampler', 'show_smote']
+           'SqrtSampler', 'SmoteSampler', 'Defer', 'show_smote']
 
 # %% ../nbs/03a_samplers.ipynb #f5d22a5a
 SAMPLER_POWERS = dict(none=0., sqrt=0.5, balanced=1.)
@@ -83,6 +84,27 @@ class SqrtSampler(Remedy):
 class SmoteSampler(Remedy):
     "SMOTE faces added to the training split until every emotion has as many as the largest"
     def data(self, data:FerData) -> FerData: return smote(data, seed=self.r.seed)
+
+# %% ../nbs/03a_samplers.ipynb #dcaa3e52
+class Defer(DRW):
+    "Deferred re-balancing (Cao et al. 2019): the loss's class weights and the weighted sampler switch on from epoch `epoch`"
+    without = 'the recipe without its re-weighting and re-sampling'
+    def __init__(self,
+                 epoch:int|float=0.8, # first re-balanced epoch (0-based), or a fraction of `n_epoch` if a float < 1
+                ): self.drw_epoch = epoch
+
+    def before_fit(self):
+        self.wgt, dl = getattr(self.learn.loss_func, 'weight', None), self.dls.train
+        self.dl = dl if isinstance(dl, WeightedArrayDL) else None  # kept: a distributed run wraps the loader each epoch
+        if self.wgt is None and self.dl is None:
+            raise ValueError("Defer: the loss has no class weights and the training loader no sampling weights: nothing to defer")
+
+    def before_epoch(self): self._switch(self.epoch >= self.start(self.n_epoch))
+    def after_fit(self): self._switch(True)
+
+    def _switch(self, on:bool):
+        if self.wgt is not None: self.learn.loss_func.weight = self.wgt if on else None
+        if self.dl is not None: self.dl.weighted = on
 
 # %% ../nbs/03a_samplers.ipynb #e5115e55
 def show_smote(data:FerData, # data returned by `smote`

@@ -26,10 +26,11 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from .core import *
 from .data import *
-from .metrics import plot_confusion, per_class_table, fer_report, bootstrap_ci
+from .metrics import plot_confusion, per_class_table, fer_report
 from .losses import get_loss, LOSSES, WEIGHTINGS, DRW
 from .learner import *
 from .distributed import distrib_setup, fit_ctx, distrib_finish
+from .samplers import Defer
 from . import samplers, cbam, uncertainty, dicc  # noqa: F401 (each registers its remedies)
 
 # %% auto #0
@@ -66,6 +67,7 @@ class Recipe:
     erase:float=0.25 # probability of random erasing of a training face (0: none)
     tta:bool=False # test-time augmentation: average each face's and its mirror image's predictions (the exported model keeps it)
     sampler:str='none' # none|balanced|sqrt|smote
+    defer:float=0. # the loss's class weights and the weighted sampler switch on only after this share of the epochs (DRW/DRS; 0: from the start)
     cbam:bool=False # CBAM attention in every residual block
     uncertainty_mixing:bool=False # relative-uncertainty feature mixing of sample pairs
     dicc:bool=False # dynamic intra-class clustering of the majority classes
@@ -88,6 +90,7 @@ class Recipe:
         _check(self.imbalance_factor is None or self.imbalance_factor >= 1, 'imbalance_factor', self.imbalance_factor, 'largest/smallest class size must be >= 1 (10, 100: the DICC subsets)')
         _check(0 <= self.holdout < 1, 'holdout', self.holdout, 'a share of the training images in [0, 1)')
         _check(0 <= self.erase <= 1, 'erase', self.erase, 'a probability in [0, 1]')
+        _check(0 <= self.defer < 1, 'defer', self.defer, 'a share of the epochs in [0, 1) (0.8: re-balance the last fifth)')
         _check(0 <= self.label_smoothing < 1, 'label_smoothing', self.label_smoothing, 'must be in [0, 1)')
         _check(self.select in _SELECT, 'select', self.select, f'choose one of {list(_SELECT)}')
         _check(self.precision in (None, 'fp32', 'bf16', 'fp16'), 'precision', self.precision, "choose fp32, bf16 or fp16")
@@ -123,6 +126,7 @@ def recipe_loss(r:Recipe, # the recipe
     "The loss of recipe `r` and the callbacks it needs, checked against the number of epochs"
     kw = dict(label_smoothing=r.label_smoothing) if r.label_smoothing else {}
     loss, cbs = get_loss(r.loss, torch.as_tensor(counts), weighting=r.weighting, **kw)
+    cbs += [Defer(r.defer)] if r.defer else []
     for cb in cbs:
         if isinstance(cb, DRW): cb.check(r.epochs)
     return loss, cbs
@@ -131,7 +135,10 @@ def check_recipe(r:Recipe # the recipe
                 ) -> list:
     "The remedies of `r`, after checking that they and its loss can run together (no data needed)"
     rems = remedies(r)
-    recipe_loss(r, np.ones(len(EMOTIONS), dtype=int))
+    loss = recipe_loss(r, np.ones(len(EMOTIONS), dtype=int))[0]
+    if r.defer and getattr(loss, 'weight', None) is None and all(type(m).wgts is Remedy.wgts for m in rems):
+        raise ValueError(f"defer = {r.defer}: loss {r.loss!r} has no class weights and sampler {r.sampler!r} draws no weighted batches: "
+                         "nothing to defer (use weighted-ce, focal or cb-focal, or the balanced or sqrt sampler)")
     return rems
 
 # %% ../nbs/08a_train.ipynb #034325d6
@@ -198,7 +205,7 @@ def _reports(data:FerData, on:str, vocab, pred, ci:int) -> dict:
     for s in ('valid', 'test'):
         if s == on or s not in data.splits: continue
         y, yp = pred(s)
-        res[s] = dict(fer_report(y, yp, vocab), split=s, **(dict(ci95=bootstrap_ci(y, yp, n=ci, n_classes=len(vocab))) if ci else {}))
+        res[s] = split_report(y, yp, vocab, s, ci)
     return res
 
 def posthoc_la(learn:Learner, # a trained learner
@@ -208,13 +215,15 @@ def posthoc_la(learn:Learner, # a trained learner
                select:str='macro_f1', # the score tau maximises there ('last' means macro_f1)
                taus=TAUS, # candidate strengths (a tie goes to the smaller)
                ci:int=1000, # bootstrap resamples for the reports' intervals (0: none)
+               probs:dict|None=None, # `split -> split_probs(learn, data, split)` already predicted (the other splits are predicted here)
               ) -> dict:
     "Post-hoc logit adjustment: `tau` chosen on split `on`, reports on the other scored splits, and the seconds it took"
     t0, vocab, select = time.time(), list(learn.dls.vocab), 'macro_f1' if select == 'last' else select
-    p, y, _ = split_probs(learn, data, on)
+    P = lambda s: probs[s] if s in (probs or {}) else split_probs(learn, data, s)
+    p, y, _ = P(on)
     scores = {float(t): fer_report(y, logit_adjust(p, counts, t), vocab)[select] for t in taus}
     tau = max(scores, key=scores.get)
-    def pred(s): p, y, _ = split_probs(learn, data, s); return y, logit_adjust(p, counts, tau)
+    def pred(s): p, y, _ = P(s); return y, logit_adjust(p, counts, tau)
     return dict(tau=tau, chosen_on=on, select=select, scores=scores, **_reports(data, on, vocab, pred, ci), seconds=round(time.time() - t0, 2))
 
 # %% ../nbs/08a_train.ipynb #a69688ce
@@ -239,10 +248,11 @@ def _report(learn, data, sel, r, work:Path, counts) -> dict:
     hist = pd.read_csv(work/'history.csv')
     kept = int(hist[r.select].idxmax()) if sel else len(hist) - 1
     met = dict(best_epoch=kept, select=r.select if sel else 'last', selected_on=sel)
-    for s in ('holdout', 'valid', 'test'):
-        if s in data.splits: met[s], yt, yp = evaluate(learn, data, s)
-    if sel: met['posthoc_la'] = posthoc_la(learn, data, counts, on=sel, select=r.select)
+    P = {s: split_probs(learn, data, s) for s in ('holdout', 'valid', 'test') if s in data.splits}  # each split predicted once
+    for s, (p, y, u) in P.items(): met[s] = split_report(y, p.argmax(1), learn.dls.vocab, s, unscorable=u)
+    if sel: met['posthoc_la'] = posthoc_la(learn, data, counts, on=sel, select=r.select, probs=P)
     shown = 'test' if data.has_test else 'valid'
+    p, yt, _ = P[shown]; yp = p.argmax(1)
     plot_confusion(yt, yp, learn.dls.vocab, title=f"{r.arch}, {r.loss}, {r.sampler} sampler: {shown} split (epoch {kept})", fn=work/'confusion.png')
     import matplotlib.pyplot as plt; plt.close('all')
     return met
@@ -354,8 +364,8 @@ def crt(learn:Learner, # a trained learner
     def pred(s): X_, y_ = emb(s); return y_, fits[C].predict(X_)
     return dict(C=C, chosen_on=on, select=select, scores=scores, **_reports(data, on, vocab, pred, ci), seconds=round(time.time() - t0, 2))
 
-POSTHOC = {'posthoc_la': lambda learn, data, counts, on, select: posthoc_la(learn, data, counts, on=on, select=select),
-           'posthoc_crt': lambda learn, data, counts, on, select: crt(learn, data, on=on, select=select)}
+POSTHOC = {'posthoc_la': lambda learn, data, counts, on, select, probs: posthoc_la(learn, data, counts, on=on, select=select, probs=probs),
+           'posthoc_crt': lambda learn, data, counts, on, select, probs: crt(learn, data, on=on, select=select)}
 
 def add_posthoc(run, # a run folder written by `train_run`, with its model.pkl
                 data:FerData|None=None, # the decoded data it was trained on (default: loaded from `path`)
@@ -372,11 +382,12 @@ def add_posthoc(run, # a run folder written by `train_run`, with its model.pkl
     if not sel: raise ValueError(f"{run}: the run kept its last epoch without a selection split: nothing to choose a post-hoc setting on")
     if len(data.idxs(sel)) != met[sel]['n']: raise ValueError(f"{run}: its {sel} split had {met[sel]['n']} images, this data gives {len(data.idxs(sel))}: not the data it was trained on")
     learn = load_learner(run/'model.pkl')
-    p, y, _ = split_probs(learn, data, sel)
+    P = {sel: split_probs(learn, data, sel)}
+    p, y, _ = P[sel]
     if abs((got := fer_report(y, p.argmax(1), learn.dls.vocab)[met['select']]) - met[sel][met['select']]) > 1e-6:
         raise ValueError(f"{run}: the saved model scores {met['select']}={got:.4f} on {sel}, the run reported {met[sel][met['select']]:.4f}: not the data (or model) of this run")
     counts = np.array([(labels == e).sum() for e in learn.dls.vocab])
-    for k in todo: met[k] = dict(POSTHOC[k](learn, data, counts, sel, met['select']), added='after training, from model.pkl')
+    for k in todo: met[k] = dict(POSTHOC[k](learn, data, counts, sel, met['select'], P), added='after training, from model.pkl')
     (run/'metrics.json').write_text(json.dumps(met, indent=2))
     return {k: met[k] for k in which}
 
