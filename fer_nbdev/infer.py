@@ -251,7 +251,9 @@ def _safe_learner(p:Path) -> Learner:
     loss, loss_cbs = recipe_loss(r, counts)
     n = len(vocab)
     items = pd.DataFrame(dict(file=[f'#{i}' for i in range(2 * n)], emotion=vocab * 2, split=['train'] * n + ['valid'] * n))
-    dls = fer_dls(FerData(items, np.zeros((2 * n, h, w) + ((3,) if rgb else ()), np.uint8)), bs=n, rgb=rgb, aug=False)
+    # stand-in faces one pixel larger than the model's input: the loader then resizes every face it is given to that input,
+    # as the trained learner's does (a face of another size would otherwise reach the model unresized)
+    dls = fer_dls(FerData(items, np.zeros((2 * n, h + 1, w + 1) + ((3,) if rgb else ()), np.uint8)), size=h, bs=n, rgb=rgb, aug=False)
     norm = first(t for t in dls.after_batch.fs if isinstance(t, Normalize))
     norm.mean, norm.std = (torch.tensor(desc[k], dtype=torch.float32).reshape(1, -1, 1, 1).to(norm.mean.device) for k in ('mean', 'std'))
     prec = cfg.get('precision') if cfg.get('precision') == 'bf16' or torch.cuda.is_available() else 'fp32'
