@@ -150,7 +150,7 @@ def recipe_runs(out, # a folder of run folders
 # %% ../nbs/12_report.ipynb #e8b8c35c
 def run_cost(run, # a run folder
             ) -> dict:
-    "Wall time of `run` in R, and `est_R`: what it would have taken had every epoch been as fast as its fastest (setup and scoring as measured)"
+    "Wall time of `run` in R, `est_R`: what it would have taken had every epoch been as fast as its fastest (setup and scoring as measured), and that fastest epoch's seconds"
     c = json.loads((Path(run)/'config.json').read_text())
     ep = [sum(int(v) * 60**k for k, v in enumerate(reversed(t.split(':')))) for t in pd.read_csv(Path(run)/'history.csv')['time']]  # [h:]mm:ss
-    return dict(wall_R=c['wall_seconds'] / c['R_seconds'], est_R=(c['wall_seconds'] - c['fit_seconds'] + c['epochs'] * min(ep)) / c['R_seconds'])
+    return dict(wall_R=c['wall_seconds'] / c['R_seconds'], est_R=(c['wall_seconds'] - c['fit_seconds'] + c['epochs'] * min(ep)) / c['R_seconds'], fastest_epoch_s=min(ep))
