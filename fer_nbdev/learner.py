@@ -23,9 +23,9 @@ from . import backbones  # noqa: F401 (registers the project's own backbones wit
 
 # %% auto #0
 __all__ = ['REMEDIES', 'backbone_name', 'fer_model', 'no_stem_pool', 'backbone_has', 'Remedy', 'register_remedy', 'remedies',
-           'field_choices', 'CPUAutocast', 'precision_cbs', 'trim_memory', 'TrimMemory', 'fer_learner',
-           'model_channels', 'set_input_size', 'predict_arrays', 'split_arrays', 'split_probs', 'split_report',
-           'evaluate', 'reference_epoch']
+           'field_choices', 'CPUAutocast', 'closing_autocast', 'precision_cbs', 'trim_memory', 'TrimMemory',
+           'fer_learner', 'model_channels', 'set_input_size', 'predict_arrays', 'split_arrays', 'split_probs',
+           'split_report', 'evaluate', 'reference_epoch']
 
 # %% ../nbs/04_learner.ipynb #fa4307de
 def backbone_name(arch:str # a timm name or one of the project's own, e.g. 'lstm-attn'
@@ -106,12 +106,24 @@ def field_choices(field:str # a `Recipe` field with registered values, e.g. 'sam
 # %% ../nbs/04_learner.ipynb #63e7a977
 class CPUAutocast(Callback):
     "bf16 autocast of the forward pass on the CPU"
-    order = 10
-    def before_fit(self): self.ac = torch.autocast('cpu', dtype=torch.bfloat16)
-    def before_batch(self): self.ac.__enter__()
+    order, ac = 10, None
+    def before_fit(self): self.close()  # a batch that raised left its context entered
+    def before_batch(self): self.ac = torch.autocast('cpu', dtype=torch.bfloat16); self.ac.__enter__()
     def after_pred(self): self.learn.pred = self.pred.float() if torch.is_tensor(self.pred) else self.pred
-    def after_loss(self): self.ac.__exit__(None, None, None)
-    def after_fit(self): self.ac = None
+    def after_loss(self): self.close()
+    def after_cancel_batch(self): self.close()
+    def close(self):
+        "Leave the batch's autocast context if it is still entered"
+        if self.ac is not None: ac, self.ac = self.ac, None; ac.__exit__(None, None, None)
+
+@contextlib.contextmanager
+def closing_autocast(learn:Learner # a learner that may train or predict in bf16 autocast
+                    ):
+    "Run the block, then leave any autocast context a batch of `learn` that raised left entered (else all later CPU work runs in bf16)"
+    try: yield learn
+    finally:
+        for cb in learn.cbs:
+            if isinstance(cb, CPUAutocast): cb.close()
 
 def precision_cbs(precision:str|None=None, # 'fp32', 'bf16', 'fp16' or None: `default_precision()` for the device
                   device=None, # the training device (default: `default_device()`)
@@ -174,7 +186,7 @@ def predict_arrays(learn:Learner, # a trained learner
                   ) -> torch.Tensor:
     "Class probabilities for decoded images, with the learner's own preprocessing (and test-time augmentation)"
     def probs(x):
-        with learn.no_bar(), warnings.catch_warnings():
+        with learn.no_bar(), warnings.catch_warnings(), closing_autocast(learn):
             warnings.simplefilter('ignore')
             return learn.get_preds(dl=learn.dls.test_dl(list(x), bs=bs, num_workers=0))[0]
     x = np.asarray(x)

@@ -11,7 +11,7 @@ from sklearn.metrics import accuracy_score, balanced_accuracy_score, f1_score, p
 from .core import *
 
 # %% auto #0
-__all__ = ['fer_report', 'per_class_table', 'bootstrap_ci', 'plot_confusion', 'fer_metrics']
+__all__ = ['fer_report', 'per_class_table', 'bootstrap_ci', 'paired_bootstrap', 'plot_confusion', 'fer_metrics']
 
 # %% ../nbs/02_metrics.ipynb #100c4108
 def fer_report(y_true, # true class indices
@@ -37,6 +37,17 @@ def per_class_table(report:dict, # a `fer_report`
     return pd.DataFrame(report['per_class']).T[['precision', 'recall', 'f1', 'support']].astype({'support': int})
 
 # %% ../nbs/02_metrics.ipynb #609ab8b5
+def _scores(yt, # true class indices, resamples x images
+            yp, # predicted class indices, same shape
+            k:int, # number of classes
+           ) -> dict:
+    "Accuracy, balanced accuracy, macro-F1 (classes present) and per-class recall (n, k) of each row, from per-class counts"
+    tp = np.stack([((yt == c) & (yp == c)).sum(1) for c in range(k)], 1)
+    sup, prd = np.stack([(yt == c).sum(1) for c in range(k)], 1), np.stack([(yp == c).sum(1) for c in range(k)], 1)
+    f1, rec, pres = np.where(sup + prd > 0, 2*tp / np.maximum(sup + prd, 1), 0.), tp / np.maximum(sup, 1), sup > 0
+    per = lambda v: np.where(pres, v, 0.).sum(1) / np.maximum(pres.sum(1), 1)
+    return dict(accuracy=(yt == yp).mean(1), balanced_accuracy=per(rec), macro_f1=per(f1), recall=np.where(pres, rec, np.nan))
+
 def bootstrap_ci(y_true, # true class indices
                  y_pred, # predicted class indices
                  n:int=1000, # bootstrap resamples
@@ -46,18 +57,33 @@ def bootstrap_ci(y_true, # true class indices
                 ) -> dict:
     "Percentile bootstrap intervals of accuracy and macro-F1: `{'accuracy': (lo, hi), 'macro_f1': (lo, hi)}`"
     y_true, y_pred = np.asarray(y_true).astype(int), np.asarray(y_pred).astype(int)
-    rng, m = np.random.default_rng(seed), len(y_true)
-    idx = rng.integers(0, m, (n, m))
-    yt, yp = y_true[idx], y_pred[idx]
-    acc = (yt == yp).mean(1)
-    # macro-F1 of every resample at once from per-class counts
-    k = n_classes
-    tp = np.stack([((yt == c) & (yp == c)).sum(1) for c in range(k)], 1)
-    sup, prd = np.stack([(yt == c).sum(1) for c in range(k)], 1), np.stack([(yp == c).sum(1) for c in range(k)], 1)
-    f1 = np.where(sup + prd > 0, 2*tp / np.maximum(sup + prd, 1), 0.)
-    mf1 = np.where(sup > 0, f1, 0.).sum(1) / np.maximum((sup > 0).sum(1), 1)
+    idx = np.random.default_rng(seed).integers(0, len(y_true), (n, len(y_true)))
+    s, q = _scores(y_true[idx], y_pred[idx], n_classes), [(1-level)/2*100, (1+level)/2*100]
+    return {m: tuple(float(v) for v in np.percentile(s[m], q)) for m in ('accuracy', 'macro_f1')}
+
+# %% ../nbs/02_metrics.ipynb #bc2f147f
+def paired_bootstrap(y_true, # true class indices of the test images
+                     preds, # predicted class indices of the method, one array per seed (or one array)
+                     ref_preds, # the reference method's, the same seeds in the same order
+                     n:int=1000, # bootstrap resamples of the images
+                     level:float=0.95, # interval coverage
+                     seed:int=0, # seed for the resampling
+                     vocab=EMOTIONS, # class names, in index order (per-class recall rows)
+                    ) -> pd.DataFrame:
+    "Gain of `preds` over `ref_preds` (mean over seeds) per score, with a percentile interval and the share of resamples without a gain"
+    y = np.asarray(y_true).astype(int)
+    P, R = [[np.asarray(p).astype(int) for p in (ps if np.ndim(ps[0]) else [ps])] for ps in (preds, ref_preds)]
+    if len(P) != len(R) or any(p.shape != y.shape for p in P + R):
+        raise ValueError(f"{len(P)} and {len(R)} prediction arrays for {len(y)} images: give each method one array per shared seed, over the same images")
+    idx = np.concatenate([np.arange(len(y))[None], np.random.default_rng(seed).integers(0, len(y), (n, len(y)))])  # row 0: the images as they are
+    def gain(m):
+        d = [_scores(y[idx], p[idx], len(vocab))[m] - _scores(y[idx], r[idx], len(vocab))[m] for p, r in zip(P, R)]
+        return np.mean(d, 0)
+    g = {m: gain(m) for m in ('accuracy', 'balanced_accuracy', 'macro_f1')}
+    g |= {f'recall_{v}': c for v, c in zip(vocab, gain('recall').T)}
     q = [(1-level)/2*100, (1+level)/2*100]
-    return dict(accuracy=tuple(float(v) for v in np.percentile(acc, q)), macro_f1=tuple(float(v) for v in np.percentile(mf1, q)))
+    return pd.DataFrame({m: dict(gain=v[0], lo=np.nanpercentile(v[1:], q[0]), hi=np.nanpercentile(v[1:], q[1]), p_no_gain=float((v[1:] <= 0).mean()))
+                         for m, v in g.items()}).T
 
 # %% ../nbs/02_metrics.ipynb #d175dad7
 def plot_confusion(y_true, # true class indices

@@ -14,8 +14,9 @@ from .core import EMOTIONS
 from .grid import summarise
 
 # %% auto #0
-__all__ = ['TABLE_COLS', 'BUDGET_KEYS', 'pick', 'pm', 'results_table', 'md_table', 'paired_gain', 'plot_recall_heatmap',
-           'plot_acc_f1', 'run_configs', 'check_budget', 'recipe_runs', 'run_cost']
+__all__ = ['TABLE_COLS', 'BUDGET_KEYS', 'pick', 'pm', 'results_table', 'md_table', 'paired_gain', 'run_preds', 'paired_intervals',
+           'plot_recall_heatmap', 'plot_acc_f1', 'run_configs', 'check_budget', 'recipe_runs', 'run_cost',
+           'run_details']
 
 # %% ../nbs/12_report.ipynb #e4829d73
 def pick(df:pd.DataFrame, # runs, from `summarise`
@@ -76,6 +77,41 @@ def paired_gain(df:pd.DataFrame, # runs, from `summarise`
     d['gain'] = d[metric] - d['ref']
     g = d.groupby(['dataset', 'method'], observed=True)['gain']
     return pd.DataFrame(dict(mean=g.mean(), std=g.std(), n=g.size(), wins=g.apply(lambda x: int((x > 0).sum())))).sort_index()
+
+# %% ../nbs/12_report.ipynb #cadbf4a5
+def run_preds(run, # a run folder written by `train_run`
+              split:str='valid', # the scored split
+             ) -> tuple[np.ndarray, np.ndarray]:
+    "True and predicted class indices of `split`'s images, from the run's `predictions.npz`"
+    f = Path(run)/'predictions.npz'
+    if not f.exists(): raise FileNotFoundError(f"{f} is missing: runs finished before predictions were saved have none; train the run again to compare it image by image")
+    p = np.load(f)
+    if f'{split}_pred' not in p.files: raise KeyError(f"{f} has no {split!r} predictions (it has {sorted({k.rsplit('_', 1)[0] for k in p.files if k != 'vocab'})})")
+    return p[f'{split}_y'].astype(int), p[f'{split}_pred'].astype(int)
+
+def paired_intervals(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
+                     folders, # the folder(s) holding the run folders of `df`
+                     ref:str='ce', # the reference method
+                     cols=('accuracy', 'balanced_accuracy', 'macro_f1', 'recall_disgust', 'recall_fear'), # scores compared
+                     split:str='valid', # the reported split
+                     n:int=1000, # bootstrap resamples
+                    ) -> pd.DataFrame:
+    "Per dataset and method: gain over `ref` on the seeds both have, with its paired bootstrap 95% interval over the test images"
+    from fer_nbdev.metrics import paired_bootstrap
+    def where(r): return next((Path(f)/r for f in listify(folders) if (Path(f)/r).is_dir()), Path(listify(folders)[0])/r)
+    rows = {}
+    for (d, m), g in df[df.method != ref].groupby(['dataset', 'method'], observed=True):
+        refs = df[(df.method == ref) & (df.dataset == d)].set_index('seed').run
+        pairs = [(run_preds(where(a), split), run_preds(where(refs[s]), split)) for a, s in zip(g.run, g.seed) if s in refs.index]
+        if not pairs: continue
+        y = pairs[0][0][0]
+        if any(not np.array_equal(p[0], y) or not np.array_equal(q[0], y) for p, q in pairs):
+            raise ValueError(f"{d}: the runs of {m!r} and {ref!r} were scored on different images: not a paired comparison")
+        pb = paired_bootstrap(y, [p[1] for p, _ in pairs], [q[1] for _, q in pairs], n=n)
+        rows[(d, m)] = {(c, k): pb.loc[c, k] for c in cols for k in ('gain', 'lo', 'hi')} | {('n_seeds', ''): len(pairs)}
+    out = pd.DataFrame.from_dict(rows, orient='index')
+    out.index.names = ['dataset', 'method']
+    return out
 
 # %% ../nbs/12_report.ipynb #e4341510
 def plot_recall_heatmap(df:pd.DataFrame, # runs of one or more datasets (see `pick`)
@@ -154,3 +190,17 @@ def run_cost(run, # a run folder
     c = json.loads((Path(run)/'config.json').read_text())
     ep = [sum(int(v) * 60**k for k, v in enumerate(reversed(t.split(':')))) for t in pd.read_csv(Path(run)/'history.csv')['time']]  # [h:]mm:ss
     return dict(wall_R=c['wall_seconds'] / c['R_seconds'], est_R=(c['wall_seconds'] - c['fit_seconds'] + c['epochs'] * min(ep)) / c['R_seconds'], fastest_epoch_s=min(ep))
+
+def run_details(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
+                folders, # the folder(s) holding the run folders of `df`
+               ) -> pd.DataFrame:
+    "`df` with each run's hold-out accuracy and macro-F1, the split that chose its epoch, its precision, and its cost (`run_cost`)"
+    def where(r): return next((Path(f)/r for f in listify(folders) if (Path(f)/r/'metrics.json').exists()), None)
+    if missing := [r for r in df.run if where(r) is None]: raise FileNotFoundError(f"no finished run folder for {missing} in {listify(folders)}")
+    det = []
+    for r in df.run:
+        met, cfg = (json.loads((where(r)/f).read_text()) for f in ('metrics.json', 'config.json'))
+        h = met.get(met.get('selected_on') or '', {})
+        det.append(dict(holdout_accuracy=h.get('accuracy', np.nan), holdout_macro_f1=h.get('macro_f1', np.nan),
+                        selected_on=met.get('selected_on'), precision=cfg.get('precision'), **run_cost(where(r))))
+    return pd.concat([df.reset_index(drop=True), pd.DataFrame(det)], axis=1)

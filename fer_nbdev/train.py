@@ -227,7 +227,7 @@ def posthoc_la(learn:Learner, # a trained learner
     return dict(tau=tau, chosen_on=on, select=select, scores=scores, **_reports(data, on, vocab, pred, ci), seconds=round(time.time() - t0, 2))
 
 # %% ../nbs/08a_train.ipynb #a69688ce
-RUN_FILES = ('config.json', 'history.csv', 'metrics.json', 'confusion.png', 'model.pkl', 'model.safetensors', 'model.json')
+RUN_FILES = ('config.json', 'history.csv', 'metrics.json', 'predictions.npz', 'confusion.png', 'model.pkl', 'model.safetensors', 'model.json')
 
 def _model(r:Recipe, rems:list, counts, n_out:int):
     "The recipe's model: backbone, body transforms, and the head of the remedy that has one"
@@ -238,18 +238,20 @@ def _model(r:Recipe, rems:list, counts, n_out:int):
 def _fit(learn:Learner, r:Recipe, progress:bool) -> float:
     "One-cycle training of `learn` for the recipe's epochs; the seconds it took"
     t = time.time()
-    with (nullcontext() if progress else learn.no_bar()), warnings.catch_warnings(), fit_ctx(learn):
+    with (nullcontext() if progress else learn.no_bar()), warnings.catch_warnings(), fit_ctx(learn), closing_autocast(learn):
         warnings.filterwarnings('ignore', message='.*Better model.*')
         learn.fit_one_cycle(r.epochs, r.lr)
     return time.time() - t
 
 def _report(learn, data, sel, r, work:Path, counts) -> dict:
-    "metrics.json: a report on every split but train, the kept epoch and what chose it, post-hoc logit adjustment; draws the confusion matrix"
+    "metrics.json: a report on every split but train (predictions.npz: the predictions they score), the kept epoch and what chose it, post-hoc logit adjustment; draws the confusion matrix"
     hist = pd.read_csv(work/'history.csv')
     kept = int(hist[r.select].idxmax()) if sel else len(hist) - 1
     met = dict(best_epoch=kept, select=r.select if sel else 'last', selected_on=sel)
     P = {s: split_probs(learn, data, s) for s in ('holdout', 'valid', 'test') if s in data.splits}  # each split predicted once
     for s, (p, y, u) in P.items(): met[s] = split_report(y, p.argmax(1), learn.dls.vocab, s, unscorable=u)
+    np.savez_compressed(work/'predictions.npz', vocab=np.array(list(learn.dls.vocab)),  # paired comparisons need every image's prediction
+                        **{f'{s}_{k}': v for s, (p, y, _) in P.items() for k, v in (('probs', p.astype(np.float16)), ('pred', p.argmax(1).astype(np.int8)), ('y', np.asarray(y, np.int8)))})
     if sel: met['posthoc_la'] = posthoc_la(learn, data, counts, on=sel, select=r.select, probs=P)
     shown = 'test' if data.has_test else 'valid'
     p, yt, _ = P[shown]; yp = p.argmax(1)
