@@ -449,14 +449,15 @@ def loco_experiment(data:FerData, # decoded data
                     classes=None, # emotions to exclude, one at a time (see `parse_classes`)
                     **kwargs, # passed to `loco_run`
                    ) -> dict:
-    "`loco_run` for each emotion; write `out/loco.json` and `out/loco.png`"
+    "`loco_run` for each emotion; write `out/loco.json` and `out/loco.png` of every emotion done in `out`, by this call or earlier ones"
     out, res = Path(out), {}
     for e in parse_classes(classes):
         r = res[e] = loco_run(data, e, out, **kwargs)
         print(f"{e}: correction {r['correction']:.3f}, retention {r['retention']:.3f}, spillover {r['spillover']:.3f}, "
               f"macro-F1 {r['macro_f1_before']:.3f} -> {r['macro_f1_after']:.3f}", flush=True)
-    (out/'loco.json').write_text(json.dumps(res, indent=2))
-    plt.close(plot_loco(res, fn=out/'loco.png'))
+    done = read_loco(out)  # a call for some emotions must not shrink the summary of a folder that holds more
+    (out/'loco.json').write_text(json.dumps(done, indent=2))
+    plt.close(plot_loco(done, fn=out/'loco.png'))
     return res
 
 # %% ../nbs/09_correct.ipynb #897408a0
