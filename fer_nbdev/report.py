@@ -188,6 +188,7 @@ def run_cost(run, # a run folder
             ) -> dict:
     "Wall time of `run` in R, `est_R`: what it would have taken had every epoch been as fast as its fastest (setup and scoring as measured), and that fastest epoch's seconds"
     c = json.loads((Path(run)/'config.json').read_text())
+    if not c.get('R_seconds'): raise ValueError(f"{run}: config.json has no R_seconds (no reference epoch was cached where it trained): measure `reference_epoch()` on that machine")
     ep = [sum(int(v) * 60**k for k, v in enumerate(reversed(t.split(':')))) for t in pd.read_csv(Path(run)/'history.csv')['time']]  # [h:]mm:ss
     return dict(wall_R=c['wall_seconds'] / c['R_seconds'], est_R=(c['wall_seconds'] - c['fit_seconds'] + c['epochs'] * min(ep)) / c['R_seconds'], fastest_epoch_s=min(ep))
 
