@@ -76,9 +76,8 @@ def paired_bootstrap(y_true, # true class indices of the test images
     if len(P) != len(R) or any(p.shape != y.shape for p in P + R):
         raise ValueError(f"{len(P)} and {len(R)} prediction arrays for {len(y)} images: give each method one array per shared seed, over the same images")
     idx = np.concatenate([np.arange(len(y))[None], np.random.default_rng(seed).integers(0, len(y), (n, len(y)))])  # row 0: the images as they are
-    def gain(m):
-        d = [_scores(y[idx], p[idx], len(vocab))[m] - _scores(y[idx], r[idx], len(vocab))[m] for p, r in zip(P, R)]
-        return np.mean(d, 0)
+    sp, sr = ([_scores(y[idx], p[idx], len(vocab)) for p in ps] for ps in (P, R))  # every score of every resample, once per array
+    def gain(m): return np.mean([a[m] - b[m] for a, b in zip(sp, sr)], 0)
     g = {m: gain(m) for m in ('accuracy', 'balanced_accuracy', 'macro_f1')}
     g |= {f'recall_{v}': c for v, c in zip(vocab, gain('recall').T)}
     q = [(1-level)/2*100, (1+level)/2*100]

@@ -79,6 +79,10 @@ def paired_gain(df:pd.DataFrame, # runs, from `summarise`
     return pd.DataFrame(dict(mean=g.mean(), std=g.std(), n=g.size(), wins=g.apply(lambda x: int((x > 0).sum())))).sort_index()
 
 # %% ../nbs/12_report.ipynb #cadbf4a5
+def _run_dir(folders, run:str):
+    "The first of `folders` holding a finished run folder `run` (with metrics.json), else None"
+    return next((Path(f)/run for f in listify(folders) if (Path(f)/run/'metrics.json').exists()), None)
+
 def run_preds(run, # a run folder written by `train_run`
               split:str='valid', # the scored split
              ) -> tuple[np.ndarray, np.ndarray]:
@@ -98,7 +102,7 @@ def paired_intervals(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
                     ) -> pd.DataFrame:
     "Per dataset and method: gain over `ref` on the seeds both have, with its paired bootstrap 95% interval over the test images"
     from fer_nbdev.metrics import paired_bootstrap
-    def where(r): return next((Path(f)/r for f in listify(folders) if (Path(f)/r).is_dir()), Path(listify(folders)[0])/r)
+    def where(r): return _run_dir(folders, r) or Path(listify(folders)[0])/r  # a missing run fails in `run_preds`, naming the file
     rows = {}
     for (d, m), g in df[df.method != ref].groupby(['dataset', 'method'], observed=True):
         refs = df[(df.method == ref) & (df.dataset == d)].set_index('seed').run
@@ -195,13 +199,13 @@ def run_cost(run, # a run folder
 def run_details(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
                 folders, # the folder(s) holding the run folders of `df`
                ) -> pd.DataFrame:
-    "`df` with each run's hold-out accuracy and macro-F1, the split that chose its epoch, its precision, and its cost (`run_cost`)"
-    def where(r): return next((Path(f)/r for f in listify(folders) if (Path(f)/r/'metrics.json').exists()), None)
-    if missing := [r for r in df.run if where(r) is None]: raise FileNotFoundError(f"no finished run folder for {missing} in {listify(folders)}")
+    "`df` with each run's hold-out accuracy and macro-F1, the split that chose its epoch, its precision, the machine's R and its cost (`run_cost`)"
+    dirs = {r: _run_dir(folders, r) for r in df.run}
+    if missing := [r for r, d in dirs.items() if d is None]: raise FileNotFoundError(f"no finished run folder for {missing} in {listify(folders)}")
     det = []
     for r in df.run:
-        met, cfg = (json.loads((where(r)/f).read_text()) for f in ('metrics.json', 'config.json'))
+        met, cfg = (json.loads((dirs[r]/f).read_text()) for f in ('metrics.json', 'config.json'))
         h = met.get(met.get('selected_on') or '', {})
         det.append(dict(holdout_accuracy=h.get('accuracy', np.nan), holdout_macro_f1=h.get('macro_f1', np.nan),
-                        selected_on=met.get('selected_on'), precision=cfg.get('precision'), **run_cost(where(r))))
+                        selected_on=met.get('selected_on'), precision=cfg.get('precision'), R_seconds=cfg.get('R_seconds'), **run_cost(dirs[r])))
     return pd.concat([df.reset_index(drop=True), pd.DataFrame(det)], axis=1)
