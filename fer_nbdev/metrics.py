@@ -11,30 +11,46 @@ from sklearn.metrics import accuracy_score, balanced_accuracy_score, f1_score, p
 from .core import *
 
 # %% auto #0
-__all__ = ['fer_report', 'per_class_table', 'bootstrap_ci', 'paired_bootstrap', 'plot_confusion', 'fer_metrics']
+__all__ = ['fer_report', 'per_class_table', 'prior_weights', 'bootstrap_ci', 'paired_bootstrap', 'plot_confusion', 'fer_metrics']
 
 # %% ../nbs/02_metrics.ipynb #100c4108
 def fer_report(y_true, # true class indices
                y_pred, # predicted class indices
                vocab=EMOTIONS, # class names, in index order
+               prior=None, # class shares (or counts) to score at, re-weighting the images (see `prior_weights`); None: as they come
               ) -> dict:
     "Accuracy, balanced accuracy, macro-F1, `n` and per-class precision, recall, F1, support"
     y_true, y_pred = np.asarray(y_true).astype(int), np.asarray(y_pred).astype(int)
-    labels = list(range(len(vocab)))
-    p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=0)
+    labels, w = list(range(len(vocab))), None if prior is None else prior_weights(y_true, prior)
+    p, r, f, _ = precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=0, sample_weight=w)
+    s = np.bincount(y_true, minlength=len(vocab))  # support in images, whatever the weights
     present = s > 0  # classes absent from y_true do not enter the class averages
-    return dict(accuracy=float(accuracy_score(y_true, y_pred)),
+    return dict(accuracy=float(accuracy_score(y_true, y_pred, sample_weight=w)),
                 balanced_accuracy=float(r[present].mean()) if present.any() else 0.,
                 macro_f1=float(f[present].mean()) if present.any() else 0.,
                 n=int(len(y_true)),
                 per_class={v: dict(precision=float(p[i]), recall=float(r[i]), f1=float(f[i]), support=int(s[i]))
                            for i, v in enumerate(vocab)})
 
+
 # %% ../nbs/02_metrics.ipynb #2fd2bce4
 def per_class_table(report:dict, # a `fer_report`
                    ) -> pd.DataFrame:
     "Per-class precision, recall, F1 and support as a DataFrame"
     return pd.DataFrame(report['per_class']).T[['precision', 'recall', 'f1', 'support']].astype({'support': int})
+
+# %% ../nbs/02_metrics.ipynb #85f0bca5
+def prior_weights(y, # true class indices
+                  prior, # target class shares (or counts), one per class
+                 ) -> np.ndarray:
+    "Per-image weights that give the images of `y` the class mix `prior` (classes absent from `y` drop out; mean weight 1)"
+    y, q = np.asarray(y).astype(int), np.asarray(prior, float)
+    if y.size and y.max() >= len(q): raise ValueError(f"labels go up to {y.max()}, but `prior` has {len(q)} classes: give one share per class")
+    n = np.bincount(y, minlength=len(q))
+    if (q < 0).any() or (q[n > 0] <= 0).any():
+        raise ValueError(f"`prior` {q.tolist()} must be >= 0 and positive for every class present in `y` ({np.flatnonzero(n).tolist()})")
+    q = np.where(n > 0, q, 0.) / np.where(n > 0, q, 0.).sum()
+    return (q[y] * len(y) / n[y])
 
 # %% ../nbs/02_metrics.ipynb #609ab8b5
 def _scores(yt, # true class indices, resamples x images

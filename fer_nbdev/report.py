@@ -14,9 +14,9 @@ from .core import EMOTIONS
 from .grid import summarise
 
 # %% auto #0
-__all__ = ['TABLE_COLS', 'BUDGET_KEYS', 'pick', 'pm', 'results_table', 'md_table', 'paired_gain', 'run_preds', 'paired_intervals',
-           'plot_recall_heatmap', 'plot_acc_f1', 'run_configs', 'check_budget', 'recipe_runs', 'run_cost',
-           'run_details']
+__all__ = ['TABLE_COLS', 'BUDGET_KEYS', 'pick', 'pm', 'results_table', 'md_table', 'paired_gain', 'train_counts', 'run_preds',
+           'paired_intervals', 'posthoc_la_runs', 'plot_recall_heatmap', 'plot_acc_f1', 'run_configs', 'check_budget',
+           'recipe_runs', 'run_cost', 'run_details']
 
 # %% ../nbs/12_report.ipynb #e4829d73
 def pick(df:pd.DataFrame, # runs, from `summarise`
@@ -83,15 +83,27 @@ def _run_dir(folders, run:str):
     "The first of `folders` holding a finished run folder `run` (with metrics.json), else None"
     return next((Path(f)/run for f in listify(folders) if (Path(f)/run/'metrics.json').exists()), None)
 
+def train_counts(run, # a run folder written by `train_run`
+                 vocab=EMOTIONS, # class names, in the order wanted
+                 holdout:bool=False, # add the hold-out's images (the training set before the hold-out was cut)
+                ) -> np.ndarray:
+    "Training images per class of `run`, from its config.json"
+    c = json.loads((Path(run)/'config.json').read_text())['data']['counts']
+    return np.array([c['train'][e] + (c.get('holdout', {}).get(e, 0) if holdout else 0) for e in vocab])
+
 def run_preds(run, # a run folder written by `train_run`
               split:str='valid', # the scored split
+              tau:float|None=None, # post-hoc logit adjustment of the saved probabilities at this strength (None or 0: the run's own predictions)
              ) -> tuple[np.ndarray, np.ndarray]:
     "True and predicted class indices of `split`'s images, from the run's `predictions.npz`"
     f = Path(run)/'predictions.npz'
     if not f.exists(): raise FileNotFoundError(f"{f} is missing: runs finished before predictions were saved have none; train the run again to compare it image by image")
     p = np.load(f)
     if f'{split}_pred' not in p.files: raise KeyError(f"{f} has no {split!r} predictions (it has {sorted({k.rsplit('_', 1)[0] for k in p.files if k != 'vocab'})})")
-    return p[f'{split}_y'].astype(int), p[f'{split}_pred'].astype(int)
+    if not tau or np.isnan(tau): return p[f'{split}_y'].astype(int), p[f'{split}_pred'].astype(int)
+    from fer_nbdev.train import logit_adjust
+    if f'{split}_probs' not in p.files: raise KeyError(f"{f} has no {split!r} probabilities to adjust: train the run again")
+    return p[f'{split}_y'].astype(int), logit_adjust(p[f'{split}_probs'].astype(float), train_counts(run, list(p['vocab'])), tau)
 
 def paired_intervals(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
                      folders, # the folder(s) holding the run folders of `df`
@@ -106,7 +118,9 @@ def paired_intervals(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
     rows = {}
     for (d, m), g in df[df.method != ref].groupby(['dataset', 'method'], observed=True):
         refs = df[(df.method == ref) & (df.dataset == d)].set_index('seed').run
-        pairs = [(run_preds(where(a), split), run_preds(where(refs[s]), split)) for a, s in zip(g.run, g.seed) if s in refs.index]
+        tau = lambda rows: rows.tau if 'tau' in rows else [None] * len(rows)  # post-hoc rows (`posthoc_la_runs`) carry their strength
+        rt = dict(zip(refs.index, tau(df[(df.method == ref) & (df.dataset == d)])))
+        pairs = [(run_preds(where(a), split, t), run_preds(where(refs[s]), split, rt[s])) for a, s, t in zip(g.run, g.seed, tau(g)) if s in refs.index]
         if not pairs: continue
         y = pairs[0][0][0]
         if any(not np.array_equal(p[0], y) or not np.array_equal(q[0], y) for p, q in pairs):
@@ -116,6 +130,29 @@ def paired_intervals(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
     out = pd.DataFrame.from_dict(rows, orient='index')
     out.index.names = ['dataset', 'method']
     return out
+
+# %% ../nbs/12_report.ipynb #d9e62a9c
+def posthoc_la_runs(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
+                    folders, # the folder(s) holding the run folders of `df`
+                    prior=None, # class shares (or counts) the selection score is taken at; None: the hold-out's own mix
+                    select:str='macro_f1', # the score the strength maximises on the hold-out
+                    suffix:str=' + LA', # appended to each method's name
+                    split:str='valid', # the reported split
+                   ) -> pd.DataFrame:
+    "Post-hoc logit adjustment of `df`'s runs from their saved predictions: `tau` chosen on each run's selection split, `split` scored; `summarise`-like rows"
+    from fer_nbdev.train import choose_tau
+    from fer_nbdev.metrics import fer_report
+    rows = []
+    for _, r in df.iterrows():
+        if (d := _run_dir(folders, r.run)) is None: raise FileNotFoundError(f"no finished run folder {r.run!r} in {listify(folders)}")
+        if not (sel := json.loads((d/'metrics.json').read_text()).get('selected_on')): raise ValueError(f"{d}: kept its last epoch without a selection split: nothing to choose tau on")
+        p = np.load(d/'predictions.npz')
+        vocab = list(p['vocab'])
+        tau, _ = choose_tau(p[f'{sel}_probs'].astype(float), p[f'{sel}_y'], train_counts(d, vocab), vocab, select, prior)
+        rep = fer_report(*run_preds(d, split, tau), vocab)
+        rows.append(r.to_dict() | {m: rep[m] for m in ('accuracy', 'balanced_accuracy', 'macro_f1')} | {f'recall_{e}': rep['per_class'][e]['recall'] for e in vocab}
+                    | {c: np.nan for c in r.index if '_ci' in c} | dict(method=f'{r.method}{suffix}', tau=tau))
+    return pd.DataFrame(rows, columns=list(df.columns) + ['tau'])
 
 # %% ../nbs/12_report.ipynb #e4341510
 def plot_recall_heatmap(df:pd.DataFrame, # runs of one or more datasets (see `pick`)

@@ -35,9 +35,9 @@ from . import samplers, cbam, uncertainty, dicc  # noqa: F401 (each registers it
 
 # %% auto #0
 __all__ = ['RECIPES', 'TAUS', 'RUN_FILES', 'POSTHOC', 'Recipe', 'get_recipe', 'recipe_loss', 'check_recipe', 'with_holdout',
-           'selection_split', 'subset_data', 'recipe_data', 'logit_adjust', 'posthoc_la', 'run_data', 'train_run',
-           'config_recipe', 'crt', 'add_posthoc', 'add_recipe_args', 'recipe_parser', 'fer_train', 'eval_data',
-           'fer_eval', 'bench_train']
+           'selection_split', 'subset_data', 'recipe_data', 'logit_adjust', 'choose_tau', 'posthoc_la', 'run_data',
+           'train_run', 'config_recipe', 'crt', 'add_posthoc', 'add_recipe_args', 'recipe_parser', 'fer_train',
+           'eval_data', 'fer_eval', 'bench_train']
 
 # %% ../nbs/08a_train.ipynb #bfe0e831
 _SELECT = ('macro_f1', 'balanced_accuracy', 'accuracy', 'last')
@@ -199,6 +199,18 @@ def logit_adjust(probs, # (n, c) class probabilities
 
 TAUS = (0., .25, .5, .75, 1., 1.25, 1.5, 1.75, 2.)  # the strengths `posthoc_la` tries
 
+def choose_tau(probs, # (n, c) class probabilities of the images that choose
+               y, # their true class indices
+               counts, # training images per class (the prior adjusted for)
+               vocab=EMOTIONS, # class names, in index order
+               select:str='macro_f1', # the score tau maximises
+               prior=None, # class mix the score is taken at (`fer_report`); None: the images' own
+               taus=TAUS, # candidate strengths (a tie goes to the smaller)
+              ) -> tuple:
+    "The logit-adjustment strength that maximises `select` on the images, and each candidate's score"
+    scores = {float(t): fer_report(y, logit_adjust(probs, counts, t), vocab, prior=prior)[select] for t in taus}
+    return max(scores, key=scores.get), scores
+
 def _reports(data:FerData, on:str, vocab, pred, ci:int) -> dict:
     "Reports on every scored split but `on`, from `pred(split) -> (y_true, y_pred)`"
     res = {}
@@ -208,12 +220,17 @@ def _reports(data:FerData, on:str, vocab, pred, ci:int) -> dict:
         res[s] = split_report(y, yp, vocab, s, ci)
     return res
 
+def _prior(prior) -> dict:
+    "The `prior` entry of a post-hoc result (none when the selection split was scored as it came)"
+    return {} if prior is None else dict(prior=np.round(np.asarray(prior, float) / np.sum(prior), 6).tolist())
+
 def posthoc_la(learn:Learner, # a trained learner
                data:FerData, # decoded data with the selection split `on`
                counts, # training images per class, in `learn.dls.vocab` order
                on:str='holdout', # the split that chooses tau (never the reported one)
                select:str='macro_f1', # the score tau maximises there ('last' means macro_f1)
                taus=TAUS, # candidate strengths (a tie goes to the smaller)
+               prior=None, # class mix `select` is taken at on `on` (`fer_report`); None: the split's own
                ci:int=1000, # bootstrap resamples for the reports' intervals (0: none)
                probs:dict|None=None, # `split -> split_probs(learn, data, split)` already predicted (the other splits are predicted here)
               ) -> dict:
@@ -221,10 +238,9 @@ def posthoc_la(learn:Learner, # a trained learner
     t0, vocab, select = time.time(), list(learn.dls.vocab), 'macro_f1' if select == 'last' else select
     P = lambda s: probs[s] if s in (probs or {}) else split_probs(learn, data, s)
     p, y, _ = P(on)
-    scores = {float(t): fer_report(y, logit_adjust(p, counts, t), vocab)[select] for t in taus}
-    tau = max(scores, key=scores.get)
+    tau, scores = choose_tau(p, y, counts, vocab, select, prior, taus)
     def pred(s): p, y, _ = P(s); return y, logit_adjust(p, counts, tau)
-    return dict(tau=tau, chosen_on=on, select=select, scores=scores, **_reports(data, on, vocab, pred, ci), seconds=round(time.time() - t0, 2))
+    return dict(tau=tau, chosen_on=on, select=select, **_prior(prior), scores=scores, **_reports(data, on, vocab, pred, ci), seconds=round(time.time() - t0, 2))
 
 # %% ../nbs/08a_train.ipynb #a69688ce
 RUN_FILES = ('config.json', 'history.csv', 'metrics.json', 'predictions.npz', 'confusion.png', 'model.pkl', 'model.safetensors', 'model.json')
@@ -350,6 +366,7 @@ def crt(learn:Learner, # a trained learner
         on:str='holdout', # the split that chooses `C` (never the reported one)
         select:str='macro_f1', # the score `C` maximises there ('last' means macro_f1)
         Cs=(0.001, 0.003, 0.01, 0.03, 0.1, 1.), # inverse regularisation strengths tried (a tie goes to the first)
+        prior=None, # class mix `select` is taken at on `on` (`fer_report`); None: the split's own
         ci:int=1000, # bootstrap resamples for the reports' intervals (0: none)
        ) -> dict:
     "Classifier re-training: a class-balanced linear classifier on the frozen embedding, `C` chosen on split `on`; reports on the other scored splits"
@@ -361,10 +378,10 @@ def crt(learn:Learner, # a trained learner
         return ((f + features(learn, x[:, :, ::-1])[0]) / 2 if getattr(learn, 'fer_tta', False) else f), y
     (X, y), (Xs, ys) = emb('train'), emb(on)
     fits = {float(C): make_pipeline(StandardScaler(), LogisticRegression(C=C, class_weight='balanced', max_iter=2000)).fit(X, y) for C in Cs}
-    scores = {C: fer_report(ys, m.predict(Xs), vocab)[select] for C, m in fits.items()}
+    scores = {C: fer_report(ys, m.predict(Xs), vocab, prior=prior)[select] for C, m in fits.items()}
     C = max(scores, key=scores.get)
     def pred(s): X_, y_ = emb(s); return y_, fits[C].predict(X_)
-    return dict(C=C, chosen_on=on, select=select, scores=scores, **_reports(data, on, vocab, pred, ci), seconds=round(time.time() - t0, 2))
+    return dict(C=C, chosen_on=on, select=select, **_prior(prior), scores=scores, **_reports(data, on, vocab, pred, ci), seconds=round(time.time() - t0, 2))
 
 POSTHOC = {'posthoc_la': lambda learn, data, counts, on, select, probs: posthoc_la(learn, data, counts, on=on, select=select, probs=probs),
            'posthoc_crt': lambda learn, data, counts, on, select, probs: crt(learn, data, on=on, select=select)}
