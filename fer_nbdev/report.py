@@ -15,8 +15,8 @@ from .grid import summarise
 
 # %% auto #0
 __all__ = ['TABLE_COLS', 'BUDGET_KEYS', 'pick', 'pm', 'results_table', 'md_table', 'paired_gain', 'train_counts', 'run_preds',
-           'paired_intervals', 'posthoc_la_runs', 'plot_recall_heatmap', 'plot_acc_f1', 'run_configs', 'check_budget',
-           'recipe_runs', 'run_cost', 'run_details']
+           'paired_intervals', 'posthoc_la_runs', 'holdout_scores', 'plot_recall_heatmap', 'plot_acc_f1', 'run_configs',
+           'check_budget', 'recipe_runs', 'run_cost', 'run_details']
 
 # %% ../nbs/12_report.ipynb #e4829d73
 def pick(df:pd.DataFrame, # runs, from `summarise`
@@ -153,6 +153,21 @@ def posthoc_la_runs(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
         rows.append(r.to_dict() | {m: rep[m] for m in ('accuracy', 'balanced_accuracy', 'macro_f1')} | {f'recall_{e}': rep['per_class'][e]['recall'] for e in vocab}
                     | {c: np.nan for c in r.index if '_ci' in c} | dict(method=f'{r.method}{suffix}', tau=tau))
     return pd.DataFrame(rows, columns=list(df.columns) + ['tau'])
+
+# %% ../nbs/12_report.ipynb #796445b0
+def holdout_scores(df:pd.DataFrame, # runs, from `summarise`, `pick` or `posthoc_la_runs`
+                   folders, # the folder(s) holding the run folders of `df`
+                   prior=None, # class shares (or counts) to score at (`fer_report`); None: the hold-out's own mix
+                  ) -> pd.DataFrame:
+    "`df` with each run's accuracy, balanced accuracy and macro-F1 on the split that chose its epoch (`holdout_*`), from predictions.npz"
+    from fer_nbdev.metrics import fer_report
+    rows = []
+    for _, r in df.iterrows():
+        if (d := _run_dir(folders, r.run)) is None: raise FileNotFoundError(f"no finished run folder {r.run!r} in {listify(folders)}")
+        if not (sel := json.loads((d/'metrics.json').read_text()).get('selected_on')): raise ValueError(f"{d}: kept its last epoch without a selection split: it has no hold-out")
+        rep = fer_report(*run_preds(d, sel, r.get('tau')), list(np.load(d/'predictions.npz')['vocab']), prior=prior)
+        rows.append({f'holdout_{m}': rep[m] for m in ('accuracy', 'balanced_accuracy', 'macro_f1')})
+    return pd.concat([df.reset_index(drop=True), pd.DataFrame(rows, columns=[f'holdout_{m}' for m in ('accuracy', 'balanced_accuracy', 'macro_f1')])], axis=1)
 
 # %% ../nbs/12_report.ipynb #e4341510
 def plot_recall_heatmap(df:pd.DataFrame, # runs of one or more datasets (see `pick`)
