@@ -32,7 +32,6 @@ def fer_report(y_true, # true class indices
                 per_class={v: dict(precision=float(p[i]), recall=float(r[i]), f1=float(f[i]), support=int(s[i]))
                            for i, v in enumerate(vocab)})
 
-
 # %% ../nbs/02_metrics.ipynb #2fd2bce4
 def per_class_table(report:dict, # a `fer_report`
                    ) -> pd.DataFrame:

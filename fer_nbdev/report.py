@@ -83,6 +83,12 @@ def _run_dir(folders, run:str):
     "The first of `folders` holding a finished run folder `run` (with metrics.json), else None"
     return next((Path(f)/run for f in listify(folders) if (Path(f)/run/'metrics.json').exists()), None)
 
+def _selected(folders, run:str) -> tuple:
+    "The run folder of `run` in `folders` and the split that chose its epoch; raise if either is missing"
+    if (d := _run_dir(folders, run)) is None: raise FileNotFoundError(f"no finished run folder {run!r} in {listify(folders)}")
+    if not (sel := json.loads((d/'metrics.json').read_text()).get('selected_on')): raise ValueError(f"{d}: kept its last epoch without a selection split: it has no hold-out")
+    return d, sel
+
 def train_counts(run, # a run folder written by `train_run`
                  vocab=EMOTIONS, # class names, in the order wanted
                  holdout:bool=False, # add the hold-out's images (the training set before the hold-out was cut)
@@ -115,11 +121,11 @@ def paired_intervals(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
     "Per dataset and method: gain over `ref` on the seeds both have, with its paired bootstrap 95% interval over the test images"
     from fer_nbdev.metrics import paired_bootstrap
     def where(r): return _run_dir(folders, r) or Path(listify(folders)[0])/r  # a missing run fails in `run_preds`, naming the file
+    def tau(rows): return rows.tau if 'tau' in rows else [None] * len(rows)  # post-hoc rows (`posthoc_la_runs`) carry their strength
     rows = {}
     for (d, m), g in df[df.method != ref].groupby(['dataset', 'method'], observed=True):
-        refs = df[(df.method == ref) & (df.dataset == d)].set_index('seed').run
-        tau = lambda rows: rows.tau if 'tau' in rows else [None] * len(rows)  # post-hoc rows (`posthoc_la_runs`) carry their strength
-        rt = dict(zip(refs.index, tau(df[(df.method == ref) & (df.dataset == d)])))
+        rd = df[(df.method == ref) & (df.dataset == d)]
+        refs, rt = rd.set_index('seed').run, dict(zip(rd.seed, tau(rd)))
         pairs = [(run_preds(where(a), split, t), run_preds(where(refs[s]), split, rt[s])) for a, s, t in zip(g.run, g.seed, tau(g)) if s in refs.index]
         if not pairs: continue
         y = pairs[0][0][0]
@@ -144,8 +150,7 @@ def posthoc_la_runs(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
     from fer_nbdev.metrics import fer_report
     rows = []
     for _, r in df.iterrows():
-        if (d := _run_dir(folders, r.run)) is None: raise FileNotFoundError(f"no finished run folder {r.run!r} in {listify(folders)}")
-        if not (sel := json.loads((d/'metrics.json').read_text()).get('selected_on')): raise ValueError(f"{d}: kept its last epoch without a selection split: nothing to choose tau on")
+        d, sel = _selected(folders, r.run)
         p = np.load(d/'predictions.npz')
         vocab = list(p['vocab'])
         tau, _ = choose_tau(p[f'{sel}_probs'].astype(float), p[f'{sel}_y'], train_counts(d, vocab), vocab, select, prior)
@@ -163,8 +168,7 @@ def holdout_scores(df:pd.DataFrame, # runs, from `summarise`, `pick` or `posthoc
     from fer_nbdev.metrics import fer_report
     rows = []
     for _, r in df.iterrows():
-        if (d := _run_dir(folders, r.run)) is None: raise FileNotFoundError(f"no finished run folder {r.run!r} in {listify(folders)}")
-        if not (sel := json.loads((d/'metrics.json').read_text()).get('selected_on')): raise ValueError(f"{d}: kept its last epoch without a selection split: it has no hold-out")
+        d, sel = _selected(folders, r.run)
         rep = fer_report(*run_preds(d, sel, r.get('tau')), list(np.load(d/'predictions.npz')['vocab']), prior=prior)
         rows.append({f'holdout_{m}': rep[m] for m in ('accuracy', 'balanced_accuracy', 'macro_f1')})
     return pd.concat([df.reset_index(drop=True), pd.DataFrame(rows, columns=[f'holdout_{m}' for m in ('accuracy', 'balanced_accuracy', 'macro_f1')])], axis=1)
