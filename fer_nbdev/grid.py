@@ -20,7 +20,8 @@ from .train import Recipe, train_run, subset_data, get_recipe, check_recipe
 
 # %% auto #0
 __all__ = ['SPEC_KEYS', 'METRICS', 'run_params', 'load_spec', 'run_name', 'parse_run_name', 'expand_grid', 'lock_run',
-           'unlock_run', 'run_status', 'select_runs', 'run_grid', 'summarise', 'summary_table', 'fer_grid']
+           'unlock_run', 'run_status', 'select_runs', 'run_grid', 'report_row', 'summarise', 'summary_table',
+           'fer_grid']
 
 # %% ../nbs/11_grid.ipynb #13a4f5c6
 SPEC_KEYS = ('name', 'data', 'base', 'methods', 'datasets', 'seeds')
@@ -258,6 +259,12 @@ def run_grid(spec, # a spec dict or file (see `load_spec`)
 # %% ../nbs/11_grid.ipynb #d5e42911
 METRICS = ['accuracy', 'balanced_accuracy', 'macro_f1']
 
+def report_row(rep:dict, # a split's report (`split_report`), as metrics.json keeps it
+              ) -> dict:
+    "The scores of a row of `summarise` from a split's report: metrics, their bootstrap 95% CIs, per-class recall"
+    return ({m: rep[m] for m in METRICS} | {f'{m}_ci{b}': v for m, lh in rep.get('ci95', {}).items() for b, v in zip(('lo', 'hi'), lh)}
+            | {f'recall_{e}': rep['per_class'].get(e, {}).get('recall', np.nan) for e in EMOTIONS})
+
 def summarise(out, # a grid's folder
               split:str='valid', # the split reported: 'valid' or 'test'
              ) -> pd.DataFrame:
@@ -270,10 +277,7 @@ def summarise(out, # a grid's folder
         if (met := _read_json(f)) is None or (cfg := _read_json(f.parent/'config.json')) is None: continue
         if split not in met: raise ValueError(f"{f}: no {split!r} results (it has {[k for k in met if isinstance(met[k], dict)]})")
         rep = met[split]
-        rows.append(dict(run=f.parent.name, **key, **{m: rep[m] for m in METRICS},
-                         **{f'{m}_ci{b}': v for m, lh in rep.get('ci95', {}).items() for b, v in zip(('lo', 'hi'), lh)},
-                         **{f'recall_{e}': rep['per_class'].get(e, {}).get('recall', np.nan) for e in EMOTIONS},
-                         best_epoch=met['best_epoch'], epochs=cfg['epochs'], minutes=cfg['wall_seconds'] / 60))
+        rows.append(dict(run=f.parent.name, **key, **report_row(rep), best_epoch=met['best_epoch'], epochs=cfg['epochs'], minutes=cfg['wall_seconds'] / 60))
     return pd.DataFrame(rows, columns=cols).sort_values(['method', 'dataset', 'seed'], ignore_index=True)
 
 def summary_table(df:pd.DataFrame, # from `summarise`

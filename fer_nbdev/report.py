@@ -11,12 +11,12 @@ from pathlib import Path
 import numpy as np, pandas as pd, matplotlib.pyplot as plt, seaborn as sns
 from fastcore.basics import ifnone, listify
 from .core import EMOTIONS
-from .grid import summarise
+from .grid import summarise, report_row
 
 # %% auto #0
 __all__ = ['TABLE_COLS', 'BUDGET_KEYS', 'pick', 'pm', 'results_table', 'md_table', 'paired_gain', 'train_counts', 'run_preds',
-           'paired_intervals', 'posthoc_la_runs', 'holdout_scores', 'plot_recall_heatmap', 'plot_acc_f1', 'run_configs',
-           'check_budget', 'recipe_runs', 'run_cost', 'run_details']
+           'paired_intervals', 'posthoc_la_runs', 'holdout_scores', 'posthoc_runs', 'plot_recall_heatmap',
+           'plot_acc_f1', 'run_configs', 'check_budget', 'recipe_runs', 'run_cost', 'run_details']
 
 # %% ../nbs/12_report.ipynb #e4829d73
 def pick(df:pd.DataFrame, # runs, from `summarise`
@@ -100,12 +100,16 @@ def train_counts(run, # a run folder written by `train_run`
 def run_preds(run, # a run folder written by `train_run`
               split:str='valid', # the scored split
               tau:float|None=None, # post-hoc logit adjustment of the saved probabilities at this strength (None or 0: the run's own predictions)
+              posthoc:str|None=None, # instead, the predictions of this post-hoc remedy (its key in metrics.json, from `add_posthoc`)
              ) -> tuple[np.ndarray, np.ndarray]:
     "True and predicted class indices of `split`'s images, from the run's `predictions.npz`"
     f = Path(run)/'predictions.npz'
     if not f.exists(): raise FileNotFoundError(f"{f} is missing: runs finished before predictions were saved have none; train the run again to compare it image by image")
     p = np.load(f)
     if f'{split}_pred' not in p.files: raise KeyError(f"{f} has no {split!r} predictions (it has {sorted({k.rsplit('_', 1)[0] for k in p.files if k != 'vocab'})})")
+    if isinstance(posthoc, str):
+        if (k := f'{posthoc}_{split}_pred') not in p.files: raise KeyError(f"{f} has no {posthoc!r} predictions of {split!r}: add them with `add_posthoc({str(run)!r}, which=...)`")
+        return p[f'{split}_y'].astype(int), p[k].astype(int)
     if not tau or np.isnan(tau): return p[f'{split}_y'].astype(int), p[f'{split}_pred'].astype(int)
     from fer_nbdev.train import logit_adjust
     if f'{split}_probs' not in p.files: raise KeyError(f"{f} has no {split!r} probabilities to adjust: train the run again")
@@ -121,12 +125,12 @@ def paired_intervals(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
     "Per dataset and method: gain over `ref` on the seeds both have, with its paired bootstrap 95% interval over the test images"
     from fer_nbdev.metrics import paired_bootstrap
     def where(r): return _run_dir(folders, r) or Path(listify(folders)[0])/r  # a missing run fails in `run_preds`, naming the file
-    def tau(rows): return rows.tau if 'tau' in rows else [None] * len(rows)  # post-hoc rows (`posthoc_la_runs`) carry their strength
+    def how(rows): return [dict(tau=r.get('tau'), posthoc=r.get('posthoc')) for _, r in rows.iterrows()]  # post-hoc rows say which predictions
     rows = {}
     for (d, m), g in df[df.method != ref].groupby(['dataset', 'method'], observed=True):
         rd = df[(df.method == ref) & (df.dataset == d)]
-        refs, rt = rd.set_index('seed').run, dict(zip(rd.seed, tau(rd)))
-        pairs = [(run_preds(where(a), split, t), run_preds(where(refs[s]), split, rt[s])) for a, s, t in zip(g.run, g.seed, tau(g)) if s in refs.index]
+        refs, rh = rd.set_index('seed').run, dict(zip(rd.seed, how(rd)))
+        pairs = [(run_preds(where(a), split, **h), run_preds(where(refs[s]), split, **rh[s])) for a, s, h in zip(g.run, g.seed, how(g)) if s in refs.index]
         if not pairs: continue
         y = pairs[0][0][0]
         if any(not np.array_equal(p[0], y) or not np.array_equal(q[0], y) for p, q in pairs):
@@ -155,12 +159,11 @@ def posthoc_la_runs(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
         vocab = list(p['vocab'])
         tau, _ = choose_tau(p[f'{sel}_probs'].astype(float), p[f'{sel}_y'], train_counts(d, vocab), vocab, select, prior)
         rep = fer_report(*run_preds(d, split, tau), vocab)
-        rows.append(r.to_dict() | {m: rep[m] for m in ('accuracy', 'balanced_accuracy', 'macro_f1')} | {f'recall_{e}': rep['per_class'][e]['recall'] for e in vocab}
-                    | {c: np.nan for c in r.index if '_ci' in c} | dict(method=f'{r.method}{suffix}', tau=tau))
+        rows.append(r.to_dict() | {c: np.nan for c in r.index if '_ci' in c} | report_row(rep) | dict(method=f'{r.method}{suffix}', tau=tau))
     return pd.DataFrame(rows, columns=list(df.columns) + ['tau'])
 
 # %% ../nbs/12_report.ipynb #796445b0
-def holdout_scores(df:pd.DataFrame, # runs, from `summarise`, `pick` or `posthoc_la_runs`
+def holdout_scores(df:pd.DataFrame, # runs, from `summarise`, `pick`, `posthoc_la_runs` or `posthoc_runs`
                    folders, # the folder(s) holding the run folders of `df`
                    prior=None, # class shares (or counts) to score at (`fer_report`); None: the hold-out's own mix
                   ) -> pd.DataFrame:
@@ -169,9 +172,25 @@ def holdout_scores(df:pd.DataFrame, # runs, from `summarise`, `pick` or `posthoc
     rows = []
     for _, r in df.iterrows():
         d, sel = _selected(folders, r.run)
-        rep = fer_report(*run_preds(d, sel, r.get('tau')), list(np.load(d/'predictions.npz')['vocab']), prior=prior)
+        rep = fer_report(*run_preds(d, sel, r.get('tau'), r.get('posthoc')), list(np.load(d/'predictions.npz')['vocab']), prior=prior)
         rows.append({f'holdout_{m}': rep[m] for m in ('accuracy', 'balanced_accuracy', 'macro_f1')})
     return pd.concat([df.reset_index(drop=True), pd.DataFrame(rows, columns=[f'holdout_{m}' for m in ('accuracy', 'balanced_accuracy', 'macro_f1')])], axis=1)
+
+# %% ../nbs/12_report.ipynb #be310639
+def posthoc_runs(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
+                 folders, # the folder(s) holding the run folders of `df`
+                 key:str='posthoc_crt', # the remedy's key in metrics.json (`add_posthoc`: a remedy's name and its suffix)
+                 suffix:str=' + cRT', # appended to each method's name
+                 split:str='valid', # the reported split
+                ) -> pd.DataFrame:
+    "`summarise`-like rows of the post-hoc remedy `key` recorded in each run of `df`, with its setting and seconds"
+    rows = []
+    for _, r in df.iterrows():
+        d, _ = _selected(folders, r.run)
+        if (ph := json.loads((d/'metrics.json').read_text()).get(key)) is None: raise KeyError(f"{d/'metrics.json'} has no {key!r}: add it with `add_posthoc`")
+        rows.append(r.to_dict() | {c: np.nan for c in r.index if '_ci' in c} | report_row(ph[split])
+                    | dict(method=f'{r.method}{suffix}', posthoc=key, setting=ph.get('tau', ph.get('C')), posthoc_seconds=ph['seconds']))
+    return pd.DataFrame(rows, columns=list(df.columns) + ['posthoc', 'setting', 'posthoc_seconds'])
 
 # %% ../nbs/12_report.ipynb #e4341510
 def plot_recall_heatmap(df:pd.DataFrame, # runs of one or more datasets (see `pick`)

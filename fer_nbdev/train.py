@@ -211,13 +211,14 @@ def choose_tau(probs, # (n, c) class probabilities of the images that choose
     scores = {float(t): fer_report(y, logit_adjust(probs, counts, t), vocab, prior=prior)[select] for t in taus}
     return max(scores, key=scores.get), scores
 
-def _reports(data:FerData, on:str, vocab, pred, ci:int) -> dict:
-    "Reports on every scored split but `on`, from `pred(split) -> (y_true, y_pred)`"
+def _reports(data:FerData, on:str, vocab, pred, ci:int, preds:dict|None=None) -> dict:
+    "Reports on every scored split but `on`, from `pred(split) -> (y_true, y_pred)`; `preds` gets every split's predicted classes, `on`'s too"
     res = {}
-    for s in ('valid', 'test'):
-        if s == on or s not in data.splits: continue
+    for s in dict.fromkeys(([on] if preds is not None else []) + ['valid', 'test']):
+        if s not in data.splits: continue
         y, yp = pred(s)
-        res[s] = split_report(y, yp, vocab, s, ci)
+        if preds is not None: preds[s] = np.asarray(yp)
+        if s != on: res[s] = split_report(y, yp, vocab, s, ci)
     return res
 
 def _prior(prior) -> dict:
@@ -233,6 +234,7 @@ def posthoc_la(learn:Learner, # a trained learner
                prior=None, # class mix `select` is taken at on `on` (`fer_report`); None: the split's own
                ci:int=1000, # bootstrap resamples for the reports' intervals (0: none)
                probs:dict|None=None, # `split -> split_probs(learn, data, split)` already predicted (the other splits are predicted here)
+               preds:dict|None=None, # filled with `split -> predicted classes` for `on` and the reported splits
               ) -> dict:
     "Post-hoc logit adjustment: `tau` chosen on split `on`, reports on the other scored splits, and the seconds it took"
     t0, vocab, select = time.time(), list(learn.dls.vocab), 'macro_f1' if select == 'last' else select
@@ -240,7 +242,7 @@ def posthoc_la(learn:Learner, # a trained learner
     p, y, _ = P(on)
     tau, scores = choose_tau(p, y, counts, vocab, select, prior, taus)
     def pred(s): p, y, _ = P(s); return y, logit_adjust(p, counts, tau)
-    return dict(tau=tau, chosen_on=on, select=select, **_prior(prior), scores=scores, **_reports(data, on, vocab, pred, ci), seconds=round(time.time() - t0, 2))
+    return dict(tau=tau, chosen_on=on, select=select, **_prior(prior), scores=scores, **_reports(data, on, vocab, pred, ci, preds), seconds=round(time.time() - t0, 2))
 
 # %% ../nbs/08a_train.ipynb #a69688ce
 RUN_FILES = ('config.json', 'history.csv', 'metrics.json', 'predictions.npz', 'confusion.png', 'model.pkl', 'model.safetensors', 'model.json')
@@ -368,6 +370,7 @@ def crt(learn:Learner, # a trained learner
         Cs=(0.001, 0.003, 0.01, 0.03, 0.1, 1.), # inverse regularisation strengths tried (a tie goes to the first)
         prior=None, # class mix `select` is taken at on `on` (`fer_report`); None: the split's own
         ci:int=1000, # bootstrap resamples for the reports' intervals (0: none)
+        preds:dict|None=None, # filled with `split -> predicted classes` for `on` and the reported splits
        ) -> dict:
     "Classifier re-training: a class-balanced linear classifier on the frozen embedding, `C` chosen on split `on`; reports on the other scored splits"
     from fer_nbdev.correct import features  # correct imports train: here, not at the top
@@ -380,21 +383,33 @@ def crt(learn:Learner, # a trained learner
     fits = {float(C): make_pipeline(StandardScaler(), LogisticRegression(C=C, class_weight='balanced', max_iter=2000)).fit(X, y) for C in Cs}
     scores = {C: fer_report(ys, m.predict(Xs), vocab, prior=prior)[select] for C, m in fits.items()}
     C = max(scores, key=scores.get)
-    def pred(s): X_, y_ = emb(s); return y_, fits[C].predict(X_)
-    return dict(C=C, chosen_on=on, select=select, **_prior(prior), scores=scores, **_reports(data, on, vocab, pred, ci), seconds=round(time.time() - t0, 2))
+    def pred(s): X_, y_ = (Xs, ys) if s == on else emb(s); return y_, fits[C].predict(X_)
+    return dict(C=C, chosen_on=on, select=select, **_prior(prior), scores=scores, **_reports(data, on, vocab, pred, ci, preds), seconds=round(time.time() - t0, 2))
 
-POSTHOC = {'posthoc_la': lambda learn, data, counts, on, select, probs: posthoc_la(learn, data, counts, on=on, select=select, probs=probs),
-           'posthoc_crt': lambda learn, data, counts, on, select, probs: crt(learn, data, on=on, select=select)}
+POSTHOC = {'posthoc_la': lambda learn, data, counts, probs, **kw: posthoc_la(learn, data, counts, probs=probs, **kw),
+           'posthoc_crt': lambda learn, data, counts, probs, **kw: crt(learn, data, **kw)}
+
+def _add_preds(run:Path, preds:dict):
+    "Add `key_split_pred` arrays to the run's predictions.npz (written whole, then put in place)"
+    f = run/'predictions.npz'
+    old = dict(np.load(f)) if f.exists() else {}
+    tmp = run/'.predictions.npz'
+    np.savez_compressed(tmp, **old, **{f'{k}_{s}_pred': v.astype(np.int8) for k, d in preds.items() for s, v in d.items()})
+    os.replace(tmp, f)
 
 def add_posthoc(run, # a run folder written by `train_run`, with its model.pkl
                 data:FerData|None=None, # the decoded data it was trained on (default: loaded from `path`)
                 path=None, # data path when `data` is not given (default `FER_DATA`)
                 which=tuple(POSTHOC), # the post-hoc remedies to add (those already in metrics.json are kept)
+                prior=None, # class mix the setting is chosen at on the selection split (`fer_report`); None: the split's own
+                suffix:str='', # appended to each remedy's key, e.g. '@fer2013' for a `prior` other than the split's own
                ) -> dict:
-    "Add post-hoc remedies to a finished run's metrics.json (same data, hold-out and prior as its training); returns them"
+    "Add post-hoc remedies to a finished run's metrics.json and their predicted classes to predictions.npz (same data, hold-out and training prior as the run); returns them"
     run = Path(run)
+    if prior is not None and not suffix: raise ValueError("a `prior` other than the selection split's own needs a `suffix`, so that its results don't take the plain remedies' keys")
     cfg, met = (json.loads((run/f).read_text()) for f in ('config.json', 'metrics.json'))
-    if not (todo := [k for k in which if k not in met]): return {k: met[k] for k in which}
+    keys = {k: k + suffix for k in which}
+    if not (todo := [k for k in which if keys[k] not in met]): return {keys[k]: met[keys[k]] for k in which}
     r = config_recipe(cfg)
     data, sel, labels = run_data(r, check_recipe(r), data, path)
     if sel != met['selected_on']: raise ValueError(f"{run}: the run chose its epoch on {met['selected_on']!r}, this data gives {sel!r}: not the data it was trained on")
@@ -406,9 +421,11 @@ def add_posthoc(run, # a run folder written by `train_run`, with its model.pkl
     if abs((got := fer_report(y, p.argmax(1), learn.dls.vocab)[met['select']]) - met[sel][met['select']]) > 1e-6:
         raise ValueError(f"{run}: the saved model scores {met['select']}={got:.4f} on {sel}, the run reported {met[sel][met['select']]:.4f}: not the data (or model) of this run")
     counts = np.array([(labels == e).sum() for e in learn.dls.vocab])
-    for k in todo: met[k] = dict(POSTHOC[k](learn, data, counts, sel, met['select'], P), added='after training, from model.pkl')
+    preds = {keys[k]: {} for k in todo}
+    for k in todo: met[keys[k]] = dict(POSTHOC[k](learn, data, counts, P, on=sel, select=met['select'], prior=prior, preds=preds[keys[k]]), added='after training, from model.pkl')
+    _add_preds(run, preds)
     (run/'metrics.json').write_text(json.dumps(met, indent=2))
-    return {k: met[k] for k in which}
+    return {keys[k]: met[keys[k]] for k in which}
 
 # %% ../nbs/08a_train.ipynb #282370be
 def _anno_type(anno):
