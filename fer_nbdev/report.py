@@ -108,7 +108,7 @@ def run_preds(run, # a run folder written by `train_run`
     p = np.load(f)
     if f'{split}_pred' not in p.files: raise KeyError(f"{f} has no {split!r} predictions (it has {sorted({k.rsplit('_', 1)[0] for k in p.files if k != 'vocab'})})")
     if isinstance(posthoc, str):
-        if (k := f'{posthoc}_{split}_pred') not in p.files: raise KeyError(f"{f} has no {posthoc!r} predictions of {split!r}: add them with `add_posthoc({str(run)!r}, which=...)`")
+        if (k := f'{posthoc}_{split}_pred') not in p.files: raise KeyError(f"{f} has no {posthoc!r} predictions of {split!r}: `add_posthoc` writes them (logit adjustment recorded at training time has none: `posthoc_la_runs` re-scores it from the probabilities)")
         return p[f'{split}_y'].astype(int), p[k].astype(int)
     if not tau or np.isnan(tau): return p[f'{split}_y'].astype(int), p[f'{split}_pred'].astype(int)
     from fer_nbdev.train import logit_adjust
