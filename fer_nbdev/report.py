@@ -89,6 +89,10 @@ def _selected(folders, run:str) -> tuple:
     if not (sel := json.loads((d/'metrics.json').read_text()).get('selected_on')): raise ValueError(f"{d}: kept its last epoch without a selection split: it has no hold-out")
     return d, sel
 
+def _posthoc_row(r:pd.Series, rep:dict, suffix:str, **extra) -> dict:
+    "Row `r` of a run re-scored by a post-hoc remedy: the report `rep`'s scores (no intervals), `suffix` on the method, and `extra`"
+    return r.to_dict() | {c: np.nan for c in r.index if '_ci' in c} | report_row(rep) | dict(method=f'{r.method}{suffix}', **extra)
+
 def train_counts(run, # a run folder written by `train_run`
                  vocab=EMOTIONS, # class names, in the order wanted
                  holdout:bool=False, # add the hold-out's images (the training set before the hold-out was cut)
@@ -159,7 +163,7 @@ def posthoc_la_runs(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
         vocab = list(p['vocab'])
         tau, _ = choose_tau(p[f'{sel}_probs'].astype(float), p[f'{sel}_y'], train_counts(d, vocab), vocab, select, prior)
         rep = fer_report(*run_preds(d, split, tau), vocab)
-        rows.append(r.to_dict() | {c: np.nan for c in r.index if '_ci' in c} | report_row(rep) | dict(method=f'{r.method}{suffix}', tau=tau))
+        rows.append(_posthoc_row(r, rep, suffix, tau=tau))
     return pd.DataFrame(rows, columns=list(df.columns) + ['tau'])
 
 # %% ../nbs/12_report.ipynb #796445b0
@@ -188,8 +192,7 @@ def posthoc_runs(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
     for _, r in df.iterrows():
         d, _ = _selected(folders, r.run)
         if (ph := json.loads((d/'metrics.json').read_text()).get(key)) is None: raise KeyError(f"{d/'metrics.json'} has no {key!r}: add it with `add_posthoc`")
-        rows.append(r.to_dict() | {c: np.nan for c in r.index if '_ci' in c} | report_row(ph[split])
-                    | dict(method=f'{r.method}{suffix}', posthoc=key, setting=ph.get('tau', ph.get('C')), posthoc_seconds=ph['seconds']))
+        rows.append(_posthoc_row(r, ph[split], suffix, posthoc=key, setting=ph.get('tau', ph.get('C')), posthoc_seconds=ph['seconds']))
     return pd.DataFrame(rows, columns=list(df.columns) + ['posthoc', 'setting', 'posthoc_seconds'])
 
 # %% ../nbs/12_report.ipynb #e4341510
