@@ -15,7 +15,7 @@ from .grid import summarise, report_row
 
 # %% auto #0
 __all__ = ['TABLE_COLS', 'BUDGET_KEYS', 'pick', 'pm', 'results_table', 'md_table', 'paired_gain', 'train_counts', 'run_preds',
-           'paired_intervals', 'posthoc_la_runs', 'holdout_scores', 'posthoc_runs', 'plot_recall_heatmap',
+           'paired_intervals', 'posthoc_la_runs', 'gain_text', 'holdout_scores', 'posthoc_runs', 'plot_recall_heatmap',
            'plot_acc_f1', 'run_configs', 'check_budget', 'recipe_runs', 'run_cost', 'run_details']
 
 # %% ../nbs/12_report.ipynb #e4829d73
@@ -165,6 +165,20 @@ def posthoc_la_runs(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
         rep = fer_report(*run_preds(d, split, tau), vocab)
         rows.append(_posthoc_row(r, rep, suffix, tau=tau))
     return pd.DataFrame(rows, columns=list(df.columns) + ['tau'])
+
+# %% ../nbs/12_report.ipynb #41cd2514
+def gain_text(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
+              folders, # the folder(s) holding the run folders of `df`
+              metric:str='macro_f1', # the score compared
+              ref:str='ce', # the reference method
+              digits:int=3, # decimals
+             ) -> pd.Series:
+    "Per dataset and method of `df`: `metric`'s mean paired gain over `ref`, its bootstrap 95% interval and wins, as text ('' for `ref`)"
+    g, ci = paired_gain(df, ref, metric), paired_intervals(df, folders, ref, cols=(metric,))
+    f = lambda v: f'{v:+.{digits}f}'
+    idx = df.groupby(['dataset', 'method'], observed=True, sort=True).size().index
+    return pd.Series([f"{f(g.loc[k, 'mean'])} [{f(ci.loc[k, (metric, 'lo')])}, {f(ci.loc[k, (metric, 'hi')])}], {g.loc[k, 'wins']}/{g.loc[k, 'n']} wins"
+                      if k in g.index else '' for k in idx], index=idx, name=f'{metric} gain')
 
 # %% ../nbs/12_report.ipynb #796445b0
 def holdout_scores(df:pd.DataFrame, # runs, from `summarise`, `pick`, `posthoc_la_runs` or `posthoc_runs`
