@@ -288,16 +288,19 @@ def run_cost(run, # a run folder
     ep = [sum(int(v) * 60**k for k, v in enumerate(reversed(t.split(':')))) for t in pd.read_csv(Path(run)/'history.csv')['time']]  # [h:]mm:ss
     return dict(wall_R=c['wall_seconds'] / c['R_seconds'], est_R=(c['wall_seconds'] - c['fit_seconds'] + c['epochs'] * min(ep)) / c['R_seconds'], fastest_epoch_s=min(ep))
 
-def run_details(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
+def run_details(df:pd.DataFrame, # runs, from `summarise`, `pick`, `posthoc_la_runs` or `posthoc_runs`
                 folders, # the folder(s) holding the run folders of `df`
                ) -> pd.DataFrame:
-    "`df` with each run's hold-out accuracy and macro-F1, the split that chose its epoch, its precision, the machine's R and its cost (`run_cost`)"
+    "`df` with each run's hold-out accuracy and macro-F1, the split that chose its epoch, its precision, the machine's R and its cost (`run_cost`; a post-hoc row adds its own seconds)"
     dirs = {r: _run_dir(folders, r) for r in df.run}
     if missing := [r for r, d in dirs.items() if d is None]: raise FileNotFoundError(f"no finished run folder for {missing} in {listify(folders)}")
     det = []
-    for r in df.run:
-        met, cfg = (json.loads((dirs[r]/f).read_text()) for f in ('metrics.json', 'config.json'))
-        h = met.get(met.get('selected_on') or '', {})
-        det.append(dict(holdout_accuracy=h.get('accuracy', np.nan), holdout_macro_f1=h.get('macro_f1', np.nan),
-                        selected_on=met.get('selected_on'), precision=cfg.get('precision'), R_seconds=cfg.get('R_seconds'), **run_cost(dirs[r])))
+    for _, r in df.iterrows():
+        met, cfg = (json.loads((dirs[r.run]/f).read_text()) for f in ('metrics.json', 'config.json'))
+        post = pd.notna(r.get('tau')) or pd.notna(r.get('posthoc'))  # re-scored predictions: the run's hold-out scores are not theirs (`holdout_scores` has them)
+        h = {} if post else met.get(met.get('selected_on') or '', {})
+        cost = run_cost(dirs[r.run])
+        extra = r.get('posthoc_seconds', 0) / cfg['R_seconds'] if pd.notna(r.get('posthoc_seconds')) else 0
+        det.append(dict(holdout_accuracy=h.get('accuracy', np.nan), holdout_macro_f1=h.get('macro_f1', np.nan), selected_on=met.get('selected_on'),
+                        precision=cfg.get('precision'), R_seconds=cfg.get('R_seconds'), **cost | dict(wall_R=cost['wall_R'] + extra, est_R=cost['est_R'] + extra)))
     return pd.concat([df.reset_index(drop=True), pd.DataFrame(det)], axis=1)
