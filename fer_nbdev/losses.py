@@ -102,8 +102,11 @@ class LogitAdjustedCE(WeightedCE):
     def __init__(self,
                  counts, # training samples per class (empty classes count as one)
                  tau:float=1., # adjustment strength; 0 gives plain cross-entropy
-                 **kwargs, # `weight`, `label_smoothing`, `reduction`, `axis` of `WeightedCE`
+                 **kwargs, # `weight`, `reduction`, `axis` of `WeightedCE` (no label smoothing: see below)
                 ):
+        if kwargs.get('label_smoothing'):
+            raise ValueError(f"{type(self).__name__} refuses label smoothing: spread after the prior offset, it teaches the raw logits -tau*log(prior) "
+                             "on every face, so rare classes are over-predicted; train it with label_smoothing=0")
         super().__init__(**kwargs)
         n = _counts(counts).float().clamp_min(1)
         self.register_buffer('log_prior', (n / n.sum()).log())
@@ -115,7 +118,7 @@ class BalancedSoftmaxCE(LogitAdjustedCE):
     "Balanced softmax (Ren et al. 2020): cross-entropy on `logits + log(counts)`"
     def __init__(self,
                  counts, # training samples per class
-                 **kwargs, # `weight`, `label_smoothing`, `reduction`, `axis` of `WeightedCE`
+                 **kwargs, # `weight`, `reduction`, `axis` of `WeightedCE`
                 ): super().__init__(counts, tau=1., **kwargs)
 
 # %% ../nbs/03_losses.ipynb #423a8e65
