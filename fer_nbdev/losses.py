@@ -51,7 +51,7 @@ class WeightedCE(Module):
     def __init__(self,
                  weight:Tensor|None=None, # per-class weights (e.g. from `class_weights`); `None` for plain CE
                  label_smoothing:float=0., # label smoothing epsilon
-                 reduction:str='mean', # 'mean' (weighted mean, as `F.cross_entropy`), 'sum' or 'none'
+                 reduction:str='mean', # 'mean' (mean weighted by the faces' class weights, as `F.cross_entropy`), 'sum' or 'none'
                  axis:int=-1, # class axis of the logits
                 ):
         self.register_buffer('weight', None if weight is None else torch.as_tensor(weight, dtype=torch.float32))
@@ -68,8 +68,11 @@ class WeightedCE(Module):
         return x
 
     def loss(self, x:Tensor, y:Tensor) -> Tensor:
-        "Loss on the flat, adjusted logits"
-        return F.cross_entropy(x, y, weight=self.weight, reduction=self.reduction, label_smoothing=self.label_smoothing)
+        "Loss on the flat, adjusted logits: each face's (smoothed) cross-entropy times its class's weight"
+        l = F.cross_entropy(x, y, reduction='none', label_smoothing=self.label_smoothing)
+        if self.weight is not None: l = l * self.weight[y]
+        if self.reduction == 'mean': return l.mean() if self.weight is None else l.sum() / self.weight[y].sum()
+        return l.sum() if self.reduction == 'sum' else l
 
     def forward(self, inp:Tensor, targ:Tensor) -> Tensor:
         x, y = self.flat(inp, targ)
@@ -184,7 +187,7 @@ class Poly1CE(WeightedCE):
                 ): super().__init__(**kwargs); self.eps = eps
 
     def loss(self, x:Tensor, y:Tensor) -> Tensor:
-        ce = F.cross_entropy(x, y, weight=self.weight, reduction='none', label_smoothing=self.label_smoothing)
+        ce = F.cross_entropy(x, y, reduction='none', label_smoothing=self.label_smoothing) * (1 if self.weight is None else self.weight[y])
         l = ce + self.eps * (1 - F.softmax(x, -1).gather(1, y[:, None])[:, 0])
         return l.mean() if self.reduction == 'mean' else l.sum() if self.reduction == 'sum' else l
 
