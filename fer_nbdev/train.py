@@ -415,7 +415,8 @@ def add_posthoc(run, # a run folder written by `train_run`, with its model.pkl
     if sel != met['selected_on']: raise ValueError(f"{run}: the run chose its epoch on {met['selected_on']!r}, this data gives {sel!r}: not the data it was trained on")
     if not sel: raise ValueError(f"{run}: the run kept its last epoch without a selection split: nothing to choose a post-hoc setting on")
     if len(data.idxs(sel)) != met[sel]['n']: raise ValueError(f"{run}: its {sel} split had {met[sel]['n']} images, this data gives {len(data.idxs(sel))}: not the data it was trained on")
-    learn = load_learner(run/'model.pkl')
+    with warnings.catch_warnings():  # fastai warns on every pickle load; this is the run's own file, checked against its scores below
+        warnings.filterwarnings('ignore', message='.*insecure pickle'); learn = load_learner(run/'model.pkl')
     P = {sel: split_probs(learn, data, sel)}
     p, y, _ = P[sel]
     if abs((got := fer_report(y, p.argmax(1), learn.dls.vocab)[met['select']]) - met[sel][met['select']]) > 1e-6:
