@@ -11,12 +11,13 @@ from pathlib import Path
 import numpy as np, pandas as pd, matplotlib.pyplot as plt, seaborn as sns
 from fastcore.basics import ifnone, listify
 from .core import EMOTIONS
-from .grid import summarise, report_row
+from .grid import summarise, report_row, expand_grid
 
 # %% auto #0
 __all__ = ['TABLE_COLS', 'BUDGET_KEYS', 'pick', 'pm', 'results_table', 'md_table', 'paired_gain', 'train_counts', 'run_preds',
-           'paired_intervals', 'posthoc_la_runs', 'gain_text', 'holdout_scores', 'posthoc_runs', 'plot_recall_heatmap',
-           'plot_acc_f1', 'run_configs', 'check_budget', 'recipe_runs', 'run_cost', 'run_details']
+           'paired_intervals', 'posthoc_la_runs', 'gain_text', 'holdout_scores', 'holdout_means', 'best_of_kind',
+           'remedy_kinds', 'posthoc_runs', 'plot_recall_heatmap', 'plot_acc_f1', 'run_configs', 'check_budget',
+           'recipe_runs', 'run_cost', 'run_details']
 
 # %% ../nbs/12_report.ipynb #e4829d73
 def pick(df:pd.DataFrame, # runs, from `summarise`
@@ -193,6 +194,25 @@ def holdout_scores(df:pd.DataFrame, # runs, from `summarise`, `pick`, `posthoc_l
         rep = fer_report(*run_preds(d, sel, r.get('tau'), r.get('posthoc')), list(np.load(d/'predictions.npz')['vocab']), prior=prior)
         rows.append({f'holdout_{m}': rep[m] for m in ('accuracy', 'balanced_accuracy', 'macro_f1')})
     return pd.concat([df.reset_index(drop=True), pd.DataFrame(rows, columns=[f'holdout_{m}' for m in ('accuracy', 'balanced_accuracy', 'macro_f1')])], axis=1)
+
+# %% ../nbs/12_report.ipynb #44c45bd9
+def holdout_means(df:pd.DataFrame, # runs, as for `holdout_scores`
+                  folders, # the folder(s) holding the run folders of `df`
+                  prior=None, # class shares (or counts) to score at; None: the hold-out's own mix
+                  metric:str='macro_f1', # accuracy, balanced_accuracy or macro_f1
+                 ) -> pd.DataFrame:
+    "Methods x datasets: the mean over seeds of each run's hold-out `metric` (`holdout_scores`)"
+    return holdout_scores(df, folders, prior).groupby(['method', 'dataset'], observed=True)[f'holdout_{metric}'].mean().unstack('dataset')
+
+def best_of_kind(means:pd.DataFrame, # methods x datasets, from `holdout_means`
+                 kind:dict, # each method's kind ('loss', 'sampler', ...); methods not in it are never chosen
+                ) -> pd.DataFrame:
+    "Kinds x datasets: the method of each kind with the highest hold-out mean on each dataset"
+    return pd.DataFrame({k: means.loc[[m for m in means.index if kind.get(m) == k]].idxmax() for k in dict.fromkeys(kind.values())}).T
+
+def remedy_kinds(*specs) -> dict:
+    "Each method of the grid `specs` (`expand_grid`): 'sampler' when it sets a sampler, else 'loss'"
+    return {r['method']: 'sampler' if 'sampler' in r['kwargs'] else 'loss' for s in specs for r in expand_grid(s)}
 
 # %% ../nbs/12_report.ipynb #be310639
 def posthoc_runs(df:pd.DataFrame, # runs, from `summarise` (or `pick`)

@@ -12,7 +12,7 @@ Usage: python tools/compose_spec.py if100          # write grids/imbalance_compo
 import sys
 from pathlib import Path
 from fer_nbdev.grid import summarise, expand_grid, run_status
-from fer_nbdev.report import pick, holdout_scores, train_counts
+from fer_nbdev.report import pick, holdout_means, best_of_kind, remedy_kinds, train_counts
 
 root = Path(__file__).resolve().parent.parent
 SKIP = ('recipe', 'precision', 'imbalance_factor', 'seed')  # the grid's base and data settings, not the remedy's
@@ -21,7 +21,8 @@ def fmt(d): return '{' + ', '.join(f'{k}: {v}' for k, v in d.items()) + '}'
 
 def main(d, dry=False):
     papers, imb = root/'results/papers', root/'results/imbalance'
-    rows = [r for g in ('imbalance_fast', 'imbalance_fast_smote') for r in expand_grid(root/f'grids/{g}.yaml') if r['dataset'] == d]
+    grids = [root/f'grids/{g}.yaml' for g in ('imbalance_fast', 'imbalance_fast_smote')]
+    rows = [r for g in grids for r in expand_grid(g) if r['dataset'] == d]
     if not rows: sys.exit(f"no runs of the imbalance grids on {d!r}: pass one of their datasets (if100, full)")
     todo = [r['name'] for r in rows if run_status(imb/r['name']) != 'done']
     if todo and not dry: sys.exit(f"the {d} grid is not complete ({len(todo)} runs to go, e.g. {todo[0]}): the choice is made on the whole grid")
@@ -29,11 +30,11 @@ def main(d, dry=False):
     done = [r['name'] for r in rows if r['name'] not in todo]
     if not done: sys.exit(f"no run of the {d} grid has landed yet")
     runs = pick(summarise(imb).query('run in @done'))
-    h = holdout_scores(runs, imb, prior=train_counts(papers/'ce__full__s42', holdout=True)).groupby('method', observed=True).holdout_macro_f1.mean()
-    kind = {m: 'sampler' if 'sampler' in kw[(m, 42)] else 'loss' for m in h.index}
-    print(h.round(4).to_frame().assign(kind=h.index.map(kind)).to_string())
+    h = holdout_means(runs, imb, prior=train_counts(papers/'ce__full__s42', holdout=True))
+    kind = {m: k for m, k in remedy_kinds(*grids).items() if m in h.index}
+    print(h.round(4).assign(kind=h.index.map(kind)).to_string())
     if {'loss', 'sampler'} - set(kind.values()): sys.exit(f"no loss or no sampler among the {d} runs landed yet: nothing to choose")
-    best = {k: h[[m for m in h.index if kind[m] == k]].idxmax() for k in ('loss', 'sampler')}
+    best = best_of_kind(h, kind)[d]
     print(f"chosen: loss {best['loss']}, sampler {best['sampler']}")
     if dry: return
     l, s = (kw[(best[k], 42)] for k in ('loss', 'sampler'))
