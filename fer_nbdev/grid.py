@@ -244,6 +244,8 @@ def run_grid(spec, # a spec dict or file (see `load_spec`)
         if status[r['name']] == 'done' and (diff := _stale(out/r['name'], r['kwargs'])):
             warnings.warn(f"{r['name']}: finished with other values of {diff} than the spec sets; delete {out/r['name']} to train it again")
     todo = [r for r in runs if status[r['name']] not in ('done', 'running')]
+    if n := sum(emulated_bf16(r['kwargs'].get('precision')) for r in todo):
+        warnings.warn(f"{n} run(s) to train pin precision 'bf16', and {BF16_EMULATED}")
     if not dry_run:
         out.mkdir(parents=True, exist_ok=True)
         (out/f"grid_{s['name']}.json").write_text(json.dumps(s, indent=2))  # several specs may share `out`

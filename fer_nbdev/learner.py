@@ -132,6 +132,7 @@ def precision_cbs(precision:str|None=None, # 'fp32', 'bf16', 'fp16' or None: `de
     "Callbacks that train at `precision` on `device`"
     device = torch.device(ifnone(device, default_device()))
     precision = ifnone(precision, default_precision(device))
+    if emulated_bf16(precision, device): warnings.warn(f"training in bf16 on the CPU: {BF16_EMULATED}")
     if precision == 'fp32': return [ChannelsLast()] if channels_last else []
     if device.type == 'cuda': return [MixedPrecision(amp_mode=precision), ChannelsLast()]
     if precision == 'bf16': return [CPUAutocast(), ChannelsLast()]
