@@ -16,6 +16,7 @@ from fastcore.script import call_parse, store_true
 from fastprogress.fastprogress import progress_bar
 from .core import *
 from .data import FerData
+from .learner import reference_epoch
 from .train import Recipe, train_run, subset_data, get_recipe, check_recipe
 
 # %% auto #0
@@ -307,7 +308,13 @@ def fer_grid(
     dry_run:store_true=False, # list the runs and their state; train nothing
 ):
     "Train an experiment grid into one folder per run, resuming where it stopped, and summarise it"
-    try: st = run_grid(spec, out, data_path=data, n_procs=procs, only=only, dry_run=dry_run)
+    try:
+        todo = [r for r in select_runs(expand_grid(spec), only) if run_status(Path(out)/r['name']) not in ('done', 'running')]
+        if todo and not dry_run:  # each run records its cost in this machine's reference epoch R: measure R once if none is cached
+            n = torch.get_num_threads(); torch.set_num_threads(n if procs <= 1 else max(1, _cpus() // procs))  # the runs' threads
+            try: reference_epoch()
+            finally: torch.set_num_threads(n)
+        st = run_grid(spec, out, data_path=data, n_procs=procs, only=only, dry_run=dry_run)
     except (FileNotFoundError, ValueError) as e: die('fer-grid', e)
     if dry_run:
         for n, v in st.items(): print(f'{n}\t{v}')

@@ -211,8 +211,8 @@ def best_of_kind(means:pd.DataFrame, # methods x datasets, from `holdout_means`
     return pd.DataFrame({k: means.loc[[m for m in means.index if kind.get(m) == k]].idxmax() for k in dict.fromkeys(kind.values())}).T
 
 def remedy_kinds(*specs) -> dict:
-    "Each method of the grid `specs` (`expand_grid`): 'sampler' when it sets a sampler, else 'loss'"
-    return {r['method']: 'sampler' if 'sampler' in r['kwargs'] else 'loss' for s in specs for r in expand_grid(s)}
+    "Each remedy of the grid `specs` (`expand_grid`): 'sampler' when it sets a sampler, else 'loss' when it sets a loss (plain CE is left out)"
+    return {r['method']: 'sampler' if 'sampler' in r['kwargs'] else 'loss' for s in specs for r in expand_grid(s) if {'sampler', 'loss'} & set(r['kwargs'])}
 
 # %% ../nbs/12_report.ipynb #be310639
 def posthoc_runs(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
