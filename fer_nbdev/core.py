@@ -79,9 +79,9 @@ def emulated_bf16(precision:str|None, # the precision asked for ('fp32', 'bf16',
     "Is `precision` bf16 on a CPU that only emulates it (no AVX512-BF16 or AMX), where it trains many times slower than fp32?"
     return precision == 'bf16' and torch.device(ifnone(device, default_device())).type == 'cpu' and not cpu_has_bf16()
 
-BF16_EMULATED = ("this CPU has no native bf16 (AVX512-BF16 or AMX), so bf16 autocast is emulated: `fer_vgg_s2` trained 10x slower "
-                 "than in fp32 on such a CPU (64 vs 643 images/s). Use precision='fp32', unless the runs must match earlier bf16 "
-                 "runs: then train them on a CPU with AMX or AVX512-BF16, or on a GPU")
+BF16_EMULATED = ("this CPU has no native bf16 (AVX512-BF16 or AMX), so bf16 autocast is emulated: the `fast` recipe trained 11x "
+                 "slower than in fp32 on such a CPU (an AMD EPYC; see the benchmarks page). Use precision='fp32', unless the runs "
+                 "must match earlier bf16 runs: then train them on a CPU with AMX or AVX512-BF16, or on a GPU")
 
 # %% ../nbs/00_core.ipynb #4c5e0c22
 def seed_everything(seed:int=42, # seed for python, numpy and torch
