@@ -1,9 +1,9 @@
 """Write grids/imbalance_compose_<set>.yaml: the best loss and the best sampler of a training set, trained together.
 
 The choice is page 21's ("Which loss, which sampler"): among the remedies of grids/imbalance_fast.yaml,
-grids/imbalance_fast_smote.yaml and grids/imbalance_if10.yaml on that set (plain CE is the reference, not a remedy), the loss and the sampler with the highest mean hold-out macro-F1 over the
-seeds, the hold-out scored at FER2013's class mix. It refuses to write before the set's grid is complete, and checks
-that each run of the written spec is the chosen loss's run with the chosen sampler's settings added. Page 21 re-derives
+grids/imbalance_fast_smote.yaml and grids/imbalance_if10.yaml on that set (plain CE is the reference, not a remedy),
+the loss and the sampler with the highest mean hold-out macro-F1 over the seeds, the hold-out scored at FER2013's
+class mix. It refuses to write before the set's grid is complete, and checks that each run of the written spec is the chosen loss's run with the chosen sampler's settings added. Page 21 re-derives
 the choice and checks the spec again, so the spec can be trusted without this script.
 
 Usage: python tools/compose_spec.py if100          # write grids/imbalance_compose_if100.yaml
