@@ -235,6 +235,7 @@ def run_grid(spec, # a spec dict or file (see `load_spec`)
              only=None, # train only these runs (names or shell patterns: a list or comma-separated); e.g. one dataset first, or one run per cluster job
              dry_run:bool=False, # only report what is done, failed and to do
              progress:bool=True, # a progress bar over runs
+             measure_R:bool=False, # before training, measure this machine's reference epoch R at the runs' threads if none is cached
             ) -> dict:
     "Train the runs of `spec` not finished in `out`, each into `out/<run name>/`; return `{run name: status}` (ran, skipped, failed, running, todo, done)"
     s, out = load_spec(spec), Path(out)
@@ -251,6 +252,10 @@ def run_grid(spec, # a spec dict or file (see `load_spec`)
         out.mkdir(parents=True, exist_ok=True)
         (out/f"grid_{s['name']}.json").write_text(json.dumps(s, indent=2))  # several specs may share `out`
         status = {n: 'skipped' if st == 'done' else st for n, st in status.items()}
+        if measure_R and todo:  # each run records its cost in R
+            n = torch.get_num_threads(); torch.set_num_threads(n if n_procs <= 1 else max(1, _cpus() // n_procs))
+            try: reference_epoch()
+            finally: torch.set_num_threads(n)
         for name, st, err in _run_all(todo, out, path, data, n_procs, progress):
             status[name] = st
             if err: print(f"{name}: failed: {err} (traceback in {out/name/'error.txt'})", file=sys.stderr)
@@ -308,13 +313,7 @@ def fer_grid(
     dry_run:store_true=False, # list the runs and their state; train nothing
 ):
     "Train an experiment grid into one folder per run, resuming where it stopped, and summarise it"
-    try:
-        todo = [r for r in select_runs(expand_grid(spec), only) if run_status(Path(out)/r['name']) not in ('done', 'running')]
-        if todo and not dry_run:  # each run records its cost in this machine's reference epoch R: measure R once if none is cached
-            n = torch.get_num_threads(); torch.set_num_threads(n if procs <= 1 else max(1, _cpus() // procs))  # the runs' threads
-            try: reference_epoch()
-            finally: torch.set_num_threads(n)
-        st = run_grid(spec, out, data_path=data, n_procs=procs, only=only, dry_run=dry_run)
+    try: st = run_grid(spec, out, data_path=data, n_procs=procs, only=only, dry_run=dry_run, measure_R=True)
     except (FileNotFoundError, ValueError) as e: die('fer-grid', e)
     if dry_run:
         for n, v in st.items(): print(f'{n}\t{v}')
