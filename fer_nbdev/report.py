@@ -14,10 +14,10 @@ from .core import EMOTIONS
 from .grid import summarise, report_row, expand_grid
 
 # %% auto #0
-__all__ = ['TABLE_COLS', 'BUDGET_KEYS', 'pick', 'pm', 'results_table', 'md_table', 'paired_gain', 'train_counts', 'run_preds',
-           'paired_intervals', 'posthoc_la_runs', 'gain_text', 'holdout_scores', 'holdout_means', 'best_of_kind',
-           'remedy_kinds', 'posthoc_runs', 'plot_recall_heatmap', 'plot_acc_f1', 'run_configs', 'check_budget',
-           'recipe_runs', 'run_cost', 'run_details']
+__all__ = ['TABLE_COLS', 'BUDGET_KEYS', 'pick', 'pm', 'results_table', 'md_table', 'paired_gain', 'run_dir', 'train_counts',
+           'run_preds', 'paired_intervals', 'posthoc_la_runs', 'gain_text', 'holdout_scores', 'holdout_means',
+           'best_of_kind', 'remedy_kinds', 'posthoc_runs', 'plot_recall_heatmap', 'plot_acc_f1', 'run_configs',
+           'check_budget', 'recipe_runs', 'run_cost', 'run_details']
 
 # %% ../nbs/12_report.ipynb #e4829d73
 def pick(df:pd.DataFrame, # runs, from `summarise`
@@ -80,13 +80,16 @@ def paired_gain(df:pd.DataFrame, # runs, from `summarise`
     return pd.DataFrame(dict(mean=g.mean(), std=g.std(), n=g.size(), wins=g.apply(lambda x: int((x > 0).sum())))).sort_index()
 
 # %% ../nbs/12_report.ipynb #cadbf4a5
-def _run_dir(folders, run:str):
-    "The first of `folders` holding a finished run folder `run` (with metrics.json), else None"
+def run_dir(folders, # a folder of run folders, or a list of them, searched in order
+            run:str, # the run's name
+           ) -> Path|None:
+    "The first of `folders` holding the finished run `run` (its folder has metrics.json), else None"
     return next((Path(f)/run for f in listify(folders) if (Path(f)/run/'metrics.json').exists()), None)
 
+# %% ../nbs/12_report.ipynb #28a14648
 def _selected(folders, run:str) -> tuple:
     "The run folder of `run` in `folders` and the split that chose its epoch; raise if either is missing"
-    if (d := _run_dir(folders, run)) is None: raise FileNotFoundError(f"no finished run folder {run!r} in {listify(folders)}")
+    if (d := run_dir(folders, run)) is None: raise FileNotFoundError(f"no finished run folder {run!r} in {listify(folders)}")
     if not (sel := json.loads((d/'metrics.json').read_text()).get('selected_on')): raise ValueError(f"{d}: kept its last epoch without a selection split: it has no hold-out")
     return d, sel
 
@@ -129,7 +132,7 @@ def paired_intervals(df:pd.DataFrame, # runs, from `summarise` (or `pick`)
                     ) -> pd.DataFrame:
     "Per dataset and method: gain over `ref` on the seeds both have, with its paired bootstrap 95% interval over the test images"
     from fer_nbdev.metrics import paired_bootstrap
-    def where(r): return _run_dir(folders, r) or Path(listify(folders)[0])/r  # a missing run fails in `run_preds`, naming the file
+    def where(r): return run_dir(folders, r) or Path(listify(folders)[0])/r  # a missing run fails in `run_preds`, naming the file
     def how(rows): return [dict(tau=r.get('tau'), posthoc=r.get('posthoc')) for _, r in rows.iterrows()]  # post-hoc rows say which predictions
     rows = {}
     for (d, m), g in df[df.method != ref].groupby(['dataset', 'method'], observed=True):
@@ -312,7 +315,7 @@ def run_details(df:pd.DataFrame, # runs, from `summarise`, `pick`, `posthoc_la_r
                 folders, # the folder(s) holding the run folders of `df`
                ) -> pd.DataFrame:
     "`df` with each run's hold-out accuracy and macro-F1, the split that chose its epoch, its precision, the machine's R and its cost (`run_cost`; a post-hoc row adds its own seconds)"
-    dirs = {r: _run_dir(folders, r) for r in df.run}
+    dirs = {r: run_dir(folders, r) for r in df.run}
     if missing := [r for r, d in dirs.items() if d is None]: raise FileNotFoundError(f"no finished run folder for {missing} in {listify(folders)}")
     det = []
     for _, r in df.iterrows():
