@@ -17,7 +17,7 @@ from fastprogress.fastprogress import progress_bar
 from .core import *
 from .data import FerData
 from .learner import reference_epoch
-from .train import Recipe, train_run, subset_data, get_recipe, check_recipe
+from .train import Recipe, train_run, subset_data, get_recipe, check_recipe, posthoc_plan, add_posthoc
 
 # %% auto #0
 __all__ = ['SPEC_KEYS', 'METRICS', 'run_params', 'load_spec', 'run_name', 'parse_run_name', 'expand_grid', 'lock_run',
@@ -29,9 +29,9 @@ SPEC_KEYS = ('name', 'data', 'base', 'methods', 'datasets', 'seeds')
 _GRID_SET = ('out', 'data', 'path', 'progress', 'seed', 'overwrite')  # `train_run` arguments the grid sets itself
 
 def run_params() -> dict:
-    "What a spec may set, with its type: the `Recipe` fields, and the run options `export` and `skip_bad`"
+    "What a spec may set, with its type: the `Recipe` fields, and the run options `export`, `skip_bad` and `posthoc`"
     from dataclasses import fields
-    return {f.name: f.type for f in fields(Recipe) if f.name not in _GRID_SET} | dict(export='bool', skip_bad='bool')
+    return {f.name: f.type for f in fields(Recipe) if f.name not in _GRID_SET} | dict(export='bool', skip_bad='bool', posthoc='dict')
 
 def _check_name(kind, name):
     "Method and dataset names become folder names, joined by '__'"
@@ -47,6 +47,9 @@ def _check_kwargs(where, kw):
         if k == 'seed': raise ValueError(f"{where}: 'seed' is set by the spec's top-level 'seeds' list")
         if k in _GRID_SET: raise ValueError(f"{where}: {k!r} is set by the grid (the data path: the spec's 'data' or --data)")
         if k not in params: raise ValueError(f"{where}: unknown recipe field {k!r}; valid ones: {sorted(params)}")
+        if k == 'posthoc':
+            try: posthoc_plan(v)
+            except ValueError as e: raise ValueError(f"{where}: {e}") from None
         if isinstance(v, str) and 'float' in str(params[k]):
             with contextlib.suppress(ValueError): kw[k] = float(v)
     return kw
@@ -77,7 +80,7 @@ def load_spec(spec, # a spec dict, or the path of a YAML or JSON file
         for d, dk in res['datasets'].items():
             if both := sorted(set(mk) & set(dk)): raise ValueError(f"method {m!r} and dataset {d!r} both set {both}: set each key in one place")
             if not check: continue
-            kw = {k: v for k, v in {**res['base'], **dk, **mk}.items() if k not in ('export', 'skip_bad')}
+            kw = {k: v for k, v in {**res['base'], **dk, **mk}.items() if k not in ('export', 'skip_bad', 'posthoc')}
             try: check_recipe(get_recipe(**kw))
             except ValueError as e: raise ValueError(f"method {m!r} on dataset {d!r}: {e}") from None
     return res
@@ -227,6 +230,14 @@ def select_runs(runs:list, # from `expand_grid`
     if bad := [n for n in names if not any(hit(r, n) for r in runs)]: raise ValueError(f"no run(s) {bad} in the grid; its runs: {sorted(r['name'] for r in runs)}")
     return [r for r in runs if any(hit(r, n) for n in names)]
 
+def _add_missing_posthoc(rd:Path, posthoc:dict|None, data, path):
+    "Add to finished run `rd`, from its model.pkl, the post-hoc remedies of `posthoc` its metrics.json lacks (a warning when it has no model file)"
+    if run_status(rd) != 'done' or not (miss := [k for k in (posthoc or {}) if k not in (_read_json(rd/'metrics.json') or {})]): return
+    if not (rd/'model.pkl').exists():
+        return warnings.warn(f"{rd.name}: finished without the post-hoc {miss} the spec asks for, and without model.pkl to add them from: delete {rd} to train it again")
+    add_posthoc(rd, data, path, posthoc={k: posthoc[k] for k in miss})
+    print(f"{rd.name}: added {miss} from model.pkl", file=sys.stderr)
+
 def run_grid(spec, # a spec dict or file (see `load_spec`)
              out, # folder holding one folder per run
              data_path=None, # data path for `load_fer` (default: the spec's `data`, else `FER_DATA`)
@@ -249,6 +260,7 @@ def run_grid(spec, # a spec dict or file (see `load_spec`)
     if n := sum(emulated_bf16(r['kwargs'].get('precision')) for r in todo):
         warnings.warn(f"{n} run(s) to train pin precision 'bf16', and {BF16_EMULATED}")
     if not dry_run:
+        for r in runs: _add_missing_posthoc(out/r['name'], r['kwargs'].get('posthoc'), data, path)
         out.mkdir(parents=True, exist_ok=True)
         (out/f"grid_{s['name']}.json").write_text(json.dumps(s, indent=2))  # several specs may share `out`
         status = {n: 'skipped' if st == 'done' else st for n, st in status.items()}

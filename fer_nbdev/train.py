@@ -35,9 +35,9 @@ from . import samplers, cbam, uncertainty, dicc  # noqa: F401 (each registers it
 
 # %% auto #0
 __all__ = ['RECIPES', 'TAUS', 'RUN_FILES', 'POSTHOC', 'Recipe', 'get_recipe', 'recipe_loss', 'check_recipe', 'with_holdout',
-           'selection_split', 'subset_data', 'recipe_data', 'logit_adjust', 'choose_tau', 'posthoc_la', 'run_data',
-           'train_run', 'config_recipe', 'crt', 'add_posthoc', 'add_recipe_args', 'recipe_parser', 'fer_train',
-           'eval_data', 'fer_eval', 'bench_train']
+           'selection_split', 'subset_data', 'recipe_data', 'logit_adjust', 'choose_tau', 'posthoc_la', 'posthoc_plan',
+           'run_data', 'train_run', 'config_recipe', 'crt', 'add_posthoc', 'add_recipe_args', 'recipe_parser',
+           'fer_train', 'eval_data', 'fer_eval', 'bench_train']
 
 # %% ../nbs/08a_train.ipynb #bfe0e831
 _SELECT = ('macro_f1', 'balanced_accuracy', 'accuracy', 'last')
@@ -261,8 +261,8 @@ def _fit(learn:Learner, r:Recipe, progress:bool) -> float:
         learn.fit_one_cycle(r.epochs, r.lr)
     return time.time() - t
 
-def _report(learn, data, sel, r, work:Path, counts) -> dict:
-    "metrics.json: a report on every split but train (predictions.npz: the predictions they score), the kept epoch and what chose it, post-hoc logit adjustment; draws the confusion matrix"
+def _report(learn, data, sel, r, work:Path, counts, plan:dict) -> dict:
+    "metrics.json: a report on every split but train (predictions.npz: the predictions they score), the kept epoch and what chose it, post-hoc logit adjustment and the remedies of `plan`; draws the confusion matrix"
     hist = pd.read_csv(work/'history.csv')
     kept = int(hist[r.select].idxmax()) if sel else len(hist) - 1
     met = dict(best_epoch=kept, select=r.select if sel else 'last', selected_on=sel)
@@ -271,15 +271,16 @@ def _report(learn, data, sel, r, work:Path, counts) -> dict:
     np.savez_compressed(work/'predictions.npz', vocab=np.array(list(learn.dls.vocab)),  # paired comparisons need every image's prediction
                         **{f'{s}_{k}': v for s, (p, y, _) in P.items() for k, v in (('probs', p.astype(np.float16)), ('pred', p.argmax(1).astype(np.int8)), ('y', np.asarray(y, np.int8)))})
     if sel: met['posthoc_la'] = posthoc_la(learn, data, counts, on=sel, select=r.select, probs=P)
+    if plan: _add_preds(work, _fit_posthoc(learn, data, counts, P, met, plan, 'at training'))
     shown = 'test' if data.has_test else 'valid'
     p, yt, _ = P[shown]; yp = p.argmax(1)
     plot_confusion(yt, yp, learn.dls.vocab, title=f"{r.arch}, {r.loss}, {r.sampler} sampler: {shown} split (epoch {kept})", fn=work/'confusion.png')
     import matplotlib.pyplot as plt; plt.close('all')
     return met
 
-def _write_run(out:Path, work:Path, learn, data, r, sel, counts, extra:dict, export:bool):
+def _write_run(out:Path, work:Path, learn, data, r, sel, counts, plan:dict, extra:dict, export:bool):
     "Write the run folder into `work`, then put it in place of `out` (`metrics.json` written last)"
-    met = _report(learn, data, sel, r, work, counts)
+    met = _report(learn, data, sel, r, work, counts, plan)
     for cb in [c for c in learn.cbs if isinstance(c, (CSVLogger, SaveModelCallback))]: learn.remove_cb(cb)
     shutil.rmtree(work/'.tmp', ignore_errors=True)
     if export:
@@ -309,6 +310,31 @@ def _start(out:Path, overwrite:bool) -> Path:
     work.mkdir(parents=True)
     return work
 
+def posthoc_plan(posthoc:dict|None, # `{key: prior}`: key a `POSTHOC` name, with '@suffix' when it has a prior; prior None (the selection split's own class mix) or `{emotion: count or share}`
+                 vocab=EMOTIONS, # the classes, in the order of the priors returned
+                ) -> dict:
+    "`{key: (remedy, prior as an array in vocab order, or None)}`, with a clear error for an unknown remedy, a prior without its own key, or a class without a share"
+    plan = {}
+    for k, prior in (posthoc or {}).items():
+        name, at, _ = str(k).partition('@')
+        if name not in POSTHOC: raise ValueError(f"post-hoc remedy {k!r}: no {name!r}; known: {list(POSTHOC)}")
+        if prior is not None and not at: raise ValueError(f"post-hoc remedy {k!r}: a prior needs a key of its own, e.g. '{name}@fer2013', so that its results don't take the plain remedy's")
+        if prior is None and at: raise ValueError(f"post-hoc remedy {k!r}: give the class mix its '@' names, as {{emotion: count}}, or drop the '@' for the selection split's own mix")
+        if prior is not None:
+            if not isinstance(prior, dict) or set(prior) != set(vocab):
+                raise ValueError(f"post-hoc remedy {k!r}: the prior is a mapping with a count or share for each of {list(vocab)}; got {prior!r}")
+            prior = np.array([float(prior[e]) for e in vocab])
+        plan[str(k)] = (name, prior)
+    return plan
+
+def _fit_posthoc(learn, data, counts, P:dict, met:dict, plan:dict, added:str) -> dict:
+    "Fit the remedies of `plan` that `met` lacks into it, each chosen on the run's selection split; their predicted classes by key"
+    preds = {k: {} for k in plan if k not in met}
+    for k in preds:
+        name, prior = plan[k]
+        met[k] = dict(POSTHOC[name](learn, data, counts, P, on=met['selected_on'], select=met['select'], prior=prior, preds=preds[k]), added=added)
+    return preds
+
 # %% ../nbs/08a_train.ipynb #27bd2277
 def run_data(r:Recipe, # the recipe
              rems:list, # its remedies (`check_recipe`)
@@ -329,6 +355,7 @@ def train_run(out, # run folder to write
               export:bool=True, # write model.pkl
               skip_bad:bool=False, # leave out (and list) undecodable images
               overwrite:bool=False, # replace a finished run in `out`
+              posthoc:dict|None=None, # post-hoc remedies fitted before the model is put away: `{key: prior}` (`posthoc_plan`)
               **overrides): # `Recipe` fields overriding the recipe's
     "Train one recipe and write its run folder"
     t0, out, r = time.time(), Path(out), get_recipe(recipe, **overrides)
@@ -341,6 +368,7 @@ def train_run(out, # run folder to write
         seed_everything(r.seed)
         dls = fer_dls(data, bs=r.bs // world, size=r.size, rgb=r.rgb, erase=r.erase, seed=r.seed, wgts=wgts, valid=ifnone(sel, 'valid'))
         counts = np.array([(labels == e).sum() for e in dls.vocab])
+        if (plan := posthoc_plan(posthoc, dls.vocab)) and not sel: raise ValueError(f"post-hoc remedies {list(plan)} choose their setting on the selection split, and this run has none (select={r.select!r}, holdout={r.holdout})")
         loss, loss_cbs = recipe_loss(r, counts)
         cbs = loss_cbs + [c for m in rems for c in m.cbs()] + ([] if rank else [CSVLogger(fname='history.csv')])
         if sel: cbs.append(SaveModelCallback(monitor=r.select, fname='best', with_opt=False))
@@ -350,7 +378,7 @@ def train_run(out, # run folder to write
         if num_distrib(): seed_everything(r.seed + rank)  # augmentation differs by process; DDP starts from rank 0's weights
         fit_seconds = _fit(learn, r, progress)
         if distrib_finish(learn):
-            _write_run(out, work, learn, data, r, sel, counts, dict(world_size=world, bs_per_process=r.bs // world, fit_seconds=round(fit_seconds, 2),
+            _write_run(out, work, learn, data, r, sel, counts, plan, dict(world_size=world, bs_per_process=r.bs // world, fit_seconds=round(fit_seconds, 2),
                                                             wall_seconds=round(time.time() - t0, 1)), export)
     finally:
         if not rank: shutil.rmtree(work, ignore_errors=True)
@@ -390,26 +418,28 @@ POSTHOC = {'posthoc_la': lambda learn, data, counts, probs, **kw: posthoc_la(lea
            'posthoc_crt': lambda learn, data, counts, probs, **kw: crt(learn, data, **kw)}
 
 def _add_preds(run:Path, preds:dict):
-    "Add `key_split_pred` arrays to the run's predictions.npz (written whole, then put in place)"
+    "Add `key_split_pred` arrays to the run's predictions.npz (written whole, then put in place; a remedy fitted again replaces its arrays)"
     f = run/'predictions.npz'
     old = dict(np.load(f)) if f.exists() else {}
     tmp = run/'.predictions.npz'
-    np.savez_compressed(tmp, **old, **{f'{k}_{s}_pred': v.astype(np.int8) for k, d in preds.items() for s, v in d.items()})
+    np.savez_compressed(tmp, **old | {f'{k}_{s}_pred': v.astype(np.int8) for k, d in preds.items() for s, v in d.items()})
     os.replace(tmp, f)
 
 def add_posthoc(run, # a run folder written by `train_run`, with its model.pkl
                 data:FerData|None=None, # the decoded data it was trained on (default: loaded from `path`)
                 path=None, # data path when `data` is not given (default `FER_DATA`)
                 which=tuple(POSTHOC), # the post-hoc remedies to add (those already in metrics.json are kept)
-                prior=None, # class mix the setting is chosen at on the selection split (`fer_report`); None: the split's own
+                prior=None, # class mix (in the run's class order) the setting is chosen at on the selection split (`fer_report`); None: the split's own
                 suffix:str='', # appended to each remedy's key, e.g. '@fer2013' for a `prior` other than the split's own
+                posthoc:dict|None=None, # instead of `which`, `prior` and `suffix`: `{key: prior}` as `train_run` takes it (`posthoc_plan`)
                ) -> dict:
     "Add post-hoc remedies to a finished run's metrics.json and their predicted classes to predictions.npz (same data, hold-out and training prior as the run); returns them"
     run = Path(run)
     if prior is not None and not suffix: raise ValueError("a `prior` other than the selection split's own needs a `suffix`, so that its results don't take the plain remedies' keys")
+    if posthoc is None: posthoc_plan(dict.fromkeys(which))  # names checked before any loading
+    keys = list(posthoc) if posthoc is not None else [k + suffix for k in which]
     cfg, met = (json.loads((run/f).read_text()) for f in ('config.json', 'metrics.json'))
-    keys = {k: k + suffix for k in which}
-    if not (todo := [k for k in which if keys[k] not in met]): return {keys[k]: met[keys[k]] for k in which}
+    if all(k in met for k in keys): return {k: met[k] for k in keys}
     r = config_recipe(cfg)
     data, sel, labels = run_data(r, check_recipe(r), data, path)
     if sel != met['selected_on']: raise ValueError(f"{run}: the run chose its epoch on {met['selected_on']!r}, this data gives {sel!r}: not the data it was trained on")
@@ -422,11 +452,11 @@ def add_posthoc(run, # a run folder written by `train_run`, with its model.pkl
     if abs((got := fer_report(y, p.argmax(1), learn.dls.vocab)[met['select']]) - met[sel][met['select']]) > 1e-6:
         raise ValueError(f"{run}: the saved model scores {met['select']}={got:.4f} on {sel}, the run reported {met[sel][met['select']]:.4f}: not the data (or model) of this run")
     counts = np.array([(labels == e).sum() for e in learn.dls.vocab])
-    preds = {keys[k]: {} for k in todo}
-    for k in todo: met[keys[k]] = dict(POSTHOC[k](learn, data, counts, P, on=sel, select=met['select'], prior=prior, preds=preds[keys[k]]), added='after training, from model.pkl')
-    _add_preds(run, preds)
+    plan = posthoc_plan(posthoc, learn.dls.vocab) if posthoc is not None else {k + suffix: (k, prior) for k in which}
+    _add_preds(run, _fit_posthoc(learn, data, counts, P, met, plan, 'after training, from model.pkl'))
     (run/'metrics.json').write_text(json.dumps(met, indent=2))
-    return {keys[k]: met[keys[k]] for k in which}
+    return {k: met[k] for k in keys}
+
 
 # %% ../nbs/08a_train.ipynb #282370be
 def _anno_type(anno):

@@ -9,15 +9,15 @@ the choice and checks the spec again, so the spec can be trusted without this sc
 Usage: python tools/compose_spec.py if100          # write grids/imbalance_compose_if100.yaml
        python tools/compose_spec.py full --dry     # print the choice among the runs landed so far; write nothing
 """
-import sys
+import sys, json
 from pathlib import Path
 from fer_nbdev.grid import summarise, expand_grid, run_status
 from fer_nbdev.report import pick, holdout_means, best_of_kind, remedy_kinds, train_counts
 
 root = Path(__file__).resolve().parent.parent
-SKIP = ('recipe', 'precision', 'imbalance_factor', 'seed')  # the grid's base and data settings, not the remedy's
+SKIP = ('recipe', 'precision', 'posthoc', 'imbalance_factor', 'seed')  # the grid's base and data settings, not the remedy's
 
-def fmt(d): return '{' + ', '.join(f'{k}: {v}' for k, v in d.items()) + '}'
+def fmt(d): return '{' + ', '.join(f'{k}: {json.dumps(v) if isinstance(v, dict) else v}' for k, v in d.items()) + '}'
 
 def main(d, dry=False):
     papers, imb = root/'results/papers', root/'results/imbalance'
@@ -46,7 +46,7 @@ def main(d, dry=False):
 # chosen loss's run with the chosen sampler's settings added. One remedy run's time each (3 runs).
 # Run: fer-grid grids/imbalance_compose_{d}.yaml --out results/imbalance
 name: imbalance_compose_{d}
-base: {{recipe: fast, precision: {l['precision']}}}
+base: {fmt({k: v for k, v in l.items() if k in ('recipe', 'precision', 'posthoc')})}
 datasets:
   {d}: {fmt(ds)}
 methods:
