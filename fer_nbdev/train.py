@@ -457,7 +457,6 @@ def add_posthoc(run, # a run folder written by `train_run`, with its model.pkl
     (run/'metrics.json').write_text(json.dumps(met, indent=2))
     return {k: met[k] for k in keys}
 
-
 # %% ../nbs/08a_train.ipynb #282370be
 def _anno_type(anno):
     "The Python type of a field annotation such as `int|None`"
