@@ -1,10 +1,11 @@
 """Write grids/imbalance_compose_<set>.yaml: the best loss and the best sampler of a training set, trained together.
 
 The choice is page 21's ("Which loss, which sampler"): among the remedies of grids/imbalance_fast.yaml,
-grids/imbalance_fast_smote.yaml and grids/imbalance_if10.yaml on that set (plain CE is the reference, not a remedy),
-the loss and the sampler with the highest mean hold-out macro-F1 over the seeds, the hold-out scored at FER2013's
-class mix. It refuses to write before the set's grid is complete, and checks that each run of the written spec is the chosen loss's run with the chosen sampler's settings added. Page 21 re-derives
-the choice and checks the spec again, so the spec can be trusted without this script.
+grids/imbalance_fast_smote.yaml, grids/imbalance_if10.yaml and grids/imbalance_full_fp32.yaml on that set (plain CE
+is the reference, not a remedy), the loss and the sampler with the highest mean hold-out macro-F1 over the seeds, the
+hold-out scored at FER2013's class mix. It refuses to write before the set's grid is complete, and checks that each
+run of the written spec is the chosen loss's run with the chosen sampler's settings added. Page 21 re-derives the
+choice and checks the spec again, so the spec can be trusted without this script.
 
 Usage: python tools/compose_spec.py if100          # write grids/imbalance_compose_if100.yaml
        python tools/compose_spec.py full --dry     # print the choice among the runs landed so far; write nothing
@@ -21,7 +22,7 @@ def fmt(d): return '{' + ', '.join(f'{k}: {json.dumps(v) if isinstance(v, dict) 
 
 def main(d, dry=False):
     papers, imb = root/'results/papers', root/'results/imbalance'
-    grids = [root/f'grids/{g}.yaml' for g in ('imbalance_fast', 'imbalance_fast_smote', 'imbalance_if10')]
+    grids = [root/f'grids/{g}.yaml' for g in ('imbalance_fast', 'imbalance_fast_smote', 'imbalance_if10', 'imbalance_full_fp32')]
     rows = [r for g in grids for r in expand_grid(g) if r['dataset'] == d]
     if not rows: sys.exit(f"no runs of the imbalance grids on {d!r}: pass one of their datasets {sorted({r['dataset'] for g in grids for r in expand_grid(g)})}")
     todo = [r['name'] for r in rows if run_status(imb/r['name']) != 'done']
