@@ -37,8 +37,10 @@ def main(d, dry=False):
     if {'loss', 'sampler'} - set(kind.values()): sys.exit(f"no loss or no sampler among the {d} runs landed yet: nothing to choose")
     best = best_of_kind(h, kind)[d]
     print(f"chosen: loss {best['loss']}, sampler {best['sampler']}")
-    if dry: return
     l, s = (kw[(best[k], 42)] for k in ('loss', 'sampler'))
+    if l.get('defer') and s.get('defer'):  # IF=10's choice (DRW, DRS): the hold-out rejected every epoch of that phase (page 21)
+        print("note: both defer their re-balancing to the same last part of the schedule: together they re-balance twice there")
+    if dry: return
     ds = {k: v for k, v in l.items() if k == 'imbalance_factor'}
     out = root/f'grids/imbalance_compose_{d}.yaml'
     out.write_text(f"""# Issue 14, step 4 (grids/imbalance_plan.md): the best loss and the best sampler of {d}, trained together.
